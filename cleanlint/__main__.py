@@ -1,0 +1,7 @@
+"""`python -m cleanlint`, the same as the `cleanlint` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,128 @@
+"""Project settings: [tool.cleanlint] in pyproject.toml, or .cleanlint.yaml, found by walking up.
+
+The nearest folder that has either file (at or above the first path checked) holds the settings, as with
+ruff; relative paths in it are relative to that folder. Unknown keys are errors, not silently ignored: a
+typo in `ignore` would otherwise turn a rule back on without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = ("pyproject.toml", ".cleanlint.yaml")
+_KEYS = {"select", "ignore", "rules", "per-path-ignores", "exclude", "language", "max-removal"}
+
+
+class ConfigError(Exception):
+    """Settings that cannot be used; str() is the one line shown to the user."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None  # the file the settings came from
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: tuple[Path, ...] = ()  # extra rule files or folders, used beside the defaults
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
+    exclude: tuple[str, ...] = ()  # globs of files and folders not to check
+    language: str | None = None  # the articles' expected language, for language rules
+    max_removal: float = 0.4  # the share of a document's words that fix may remove at most
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def _matches(self, path: Path, pattern: str) -> bool:
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path.name, pattern)
+
+    def ignores_for(self, path: Path) -> tuple[str, ...]:
+        return tuple(c for glob, codes in self.per_path_ignores if self._matches(path, glob) for c in codes)
+
+    def is_excluded(self, path: Path) -> bool:
+        return any(self._matches(path, glob) for glob in self.exclude)
+
+
+def find_config(start: Path) -> Path | None:
+    """The settings file nearest to `start`, walking up; a pyproject.toml counts only with [tool.cleanlint]."""
+    folder = start.resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or "[tool.cleanlint" in _read(path)):
+                return path
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    text = _read(path)
+    try:
+        if path.suffix == ".toml":
+            data = tomllib.loads(text).get("tool", {}).get("cleanlint", {})
+        else:
+            data = yaml.safe_load(text) or {}
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
+        raise ConfigError(f"{path}: invalid settings file: {str(err).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: settings must be a mapping")
+    return _parse(path, data)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read settings: {err}") from None
+
+
+def _parse(path: Path, data: dict[str, Any]) -> Config:
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"{path}: {message}")
+
+    for key in data:
+        if key not in _KEYS:
+            raise fail(f"unknown setting {key!r} (settings: {', '.join(sorted(_KEYS))})")
+
+    def codes(key: str, value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(f"{key} must be a list of rule codes or prefixes")
+        return tuple(value)
+
+    ppi = data.get("per-path-ignores", {})
+    if not isinstance(ppi, dict):
+        raise fail("per-path-ignores must map path globs to lists of codes")
+    language = data.get("language")
+    if language is not None and not isinstance(language, str):
+        raise fail("language must be a language code such as 'en'")
+    max_removal = data.get("max-removal", 0.4)
+    if isinstance(max_removal, bool) or not isinstance(max_removal, (int, float)) or not 0 < max_removal <= 1:
+        raise fail("max-removal must be a number above 0 and at most 1 (a share of the words)")
+    return Config(
+        path=path,
+        select=codes("select", data.get("select", [])),
+        ignore=codes("ignore", data.get("ignore", [])),
+        rules=tuple(path.parent / p for p in codes("rules", data.get("rules", []))),
+        per_path_ignores=tuple((glob, codes("per-path-ignores", c)) for glob, c in ppi.items()),
+        exclude=codes("exclude", data.get("exclude", [])),
+        language=language,
+        max_removal=float(max_removal),
+    )

@@ -1,0 +1,166 @@
+"""A document as rules see it: text plus the structure rules are scoped to.
+
+Rules speak of lines, paragraphs, sentences and of the head and tail of an article; computing those once
+per document here keeps every check kind small and keeps their notion of "a line" identical.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "rev",
+    "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+))
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A span of the text: a line, a paragraph or a sentence."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """The decoded text of one article. `body_start` skips front matter, which is never linted."""
+
+    text: str
+    path: str = "<text>"
+    body_start: int = 0
+    metadata: dict = field(default_factory=dict)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        return starts
+
+    @cached_property
+    def lines(self) -> list[Region]:
+        """Every line of the body, without its newline."""
+        out = []
+        for start in self.line_starts:
+            if start < self.body_start:
+                continue
+            end = self.text.find("\n", start)
+            out.append(Region(start, len(self.text) if end == -1 else end))
+        if out and out[-1].start == len(self.text) and len(out) > 1:
+            out.pop()  # the empty "line" after a final newline
+        return out
+
+    @cached_property
+    def content_lines(self) -> list[Region]:
+        """Lines with something on them: what head and tail windows count."""
+        return [ln for ln in self.lines if self.text[ln.start : ln.end].strip()]
+
+    @cached_property
+    def paragraphs(self) -> list[Region]:
+        """Runs of content lines separated by blank lines."""
+        out: list[Region] = []
+        start = prev_end = None
+        for ln in self.lines:
+            blank = not self.text[ln.start : ln.end].strip()
+            if blank and start is not None:
+                out.append(Region(start, prev_end))
+                start = None
+            elif not blank:
+                start = ln.start if start is None else start
+                prev_end = ln.end
+        if start is not None:
+            out.append(Region(start, prev_end))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Region]:
+        """Sentences within each line; a line break always ends a sentence."""
+        out = []
+        for ln in self.content_lines:
+            start = ln.start
+            line = self.text[ln.start : ln.end]
+            for m in _SENTENCE_END.finditer(line):
+                word = regex.search(r"(\S+?)[.!?…]*$", line[: m.start() + 1])
+                if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                    continue
+                if word and regex.fullmatch(r"\p{Lu}", word.group(1)):
+                    continue  # an initial: "John F. Kennedy"
+                end = ln.start + m.end()
+                out.append(Region(start, end))
+                start = end
+                while start < ln.end and self.text[start].isspace():
+                    start += 1
+            if start < ln.end:
+                out.append(Region(start, ln.end))
+        return out
+
+    def line_index(self, offset: int) -> int:
+        """0-based line number of `offset`."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of `offset`, for people."""
+        line = self.line_index(offset)
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def enclosing(self, regions: list[Region], start: int, end: int) -> Region | None:
+        """The region that contains the whole span [start, end), if any."""
+        i = bisect.bisect_right([r.start for r in regions], start) - 1
+        if i >= 0 and regions[i].start <= start and end <= regions[i].end:
+            return regions[i]
+        return None
+
+    def in_head(self, offset: int, window: int) -> bool:
+        """Whether `offset` lies on one of the first `window` content lines."""
+        head = self.content_lines[:window]
+        return bool(head) and offset < head[-1].end + 1
+
+    def in_tail(self, offset: int, window: int) -> bool:
+        """Whether `offset` lies on one of the last `window` content lines."""
+        tail = self.content_lines[-window:]
+        return bool(tail) and offset >= tail[0].start
+
+    def removal(self, start: int, end: int) -> tuple[int, int]:
+        """The span to delete so that removing [start, end) leaves tidy text.
+
+        Whole lines take their newline with them; at the top of a paragraph also the blank lines after,
+        at the end of the text the blank lines before, so neither a hole nor a trailing gap is left and a
+        paragraph break between the neighbours survives. A span inside a line takes one neighbouring run
+        of spaces, so no double space is left. Only white space is ever added to the span.
+        """
+        text = self.text
+        at_line_start = start == self.body_start or text[start - 1] == "\n"
+        at_line_end = end == len(text) or text[end] == "\n"
+        if at_line_start and at_line_end:
+            if not text[end:].strip():  # last content of the text: take the gap before it
+                begin = start
+                while begin > self.body_start and text[begin - 1] in " \t\n":
+                    begin -= 1
+                return begin, end
+            stop = min(end + 1, len(text))
+            if start == self.body_start or self._blank_before(start):
+                while stop < len(text):
+                    nxt = text.find("\n", stop)
+                    if nxt == -1 or text[stop:nxt].strip():
+                        break
+                    stop = nxt + 1
+            return start, stop
+        if at_line_end:
+            while start > self.body_start and text[start - 1] in " \t":
+                start -= 1
+        elif at_line_start or text[start - 1] in " \t":
+            while end < len(text) and text[end] in " \t":
+                end += 1
+        return start, end
+
+    def _blank_before(self, line_start: int) -> bool:
+        """Whether the line before the one starting at `line_start` is blank."""
+        prev_start = max(self.text.rfind("\n", self.body_start, line_start - 1) + 1, self.body_start)
+        return not self.text[prev_start : line_start - 1].strip()

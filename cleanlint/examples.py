@@ -1,0 +1,47 @@
+"""Running a rule's examples: the check behind both the test suite and `cleanlint test-rules`.
+
+An example says what the rule must flag in its input and what fixing must leave. Running it means
+checking with that rule alone, fixing with that rule alone (unsafe fixes included, since the example
+documents what the fix does), and fixing the output again, which must change nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document
+from .engine import Engine
+from .fixer import fix_document
+from .rule import Example, Rule
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    rule: str
+    index: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.rule} example {self.index + 1}: {self.problem}"
+
+
+def run_example(rule: Rule, index: int, example: Example) -> list[ExampleFailure]:
+    engine = Engine([rule])
+    problems = []
+    doc = Document(example.input)
+    if example.findings is not None:
+        flagged = [doc.text[f.start : f.end] for f in engine.check(doc)]
+        if flagged != list(example.findings):
+            problems.append(f"expected findings {list(example.findings)!r}, got {flagged!r}")
+    if example.output is not None:
+        fixed = fix_document(engine, doc, unsafe=True, max_removal=1.0).text
+        if fixed != example.output:
+            problems.append(f"expected output {example.output!r}, got {fixed!r}")
+        again = fix_document(engine, Document(fixed), unsafe=True, max_removal=1.0).text
+        if again != fixed:
+            problems.append(f"fixing the output again changed it to {again!r}")
+    return [ExampleFailure(f"{rule.code} {rule.name}", index, p) for p in problems]
+
+
+def run_examples(rules: list[Rule]) -> list[ExampleFailure]:
+    return [fail for rule in rules for i, ex in enumerate(rule.examples) for fail in run_example(rule, i, ex)]

@@ -1,0 +1,49 @@
+"""The fixed set of check kinds a YAML rule can choose.
+
+A kind is a typed options dataclass plus a function that turns a validated Rule into a check. Keeping the
+set small and closed is what lets rule files stay data: a rule picks a kind and fills in its options, and
+the loader can reject anything the kind does not understand before a single document is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..document import Document
+from ..model import Finding
+from ..rule import FixAction, Rule
+from . import block, fragment, glue, names, phrase, repetition, substitution
+
+Check = Callable[[Document], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    options: type
+    build: Callable[[Rule], Check]
+    fix_actions: frozenset[FixAction]
+    problems: Callable[[object], list[tuple[str, str]]]  # option combinations that cannot work
+    doc: str
+
+
+def _kind(module, actions: set[FixAction]) -> Kind:
+    name = module.__name__.rsplit(".", 1)[-1]
+    problems = getattr(module, "problems", lambda _options: [])
+    fix_actions = frozenset(actions | {FixAction.NONE})
+    return Kind(name, module.Options, module.build, fix_actions, problems, module.__doc__ or "")
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        _kind(phrase, {FixAction.REMOVE}),
+        _kind(block, {FixAction.REMOVE}),
+        _kind(substitution, {FixAction.REPLACE}),
+        _kind(repetition, {FixAction.REMOVE}),
+        _kind(glue, {FixAction.REPLACE}),
+        _kind(fragment, set()),
+        _kind(names, {FixAction.REPLACE}),
+    )
+}

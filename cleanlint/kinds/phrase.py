@@ -1,0 +1,80 @@
+"""phrase: a phrase or pattern, optionally widened to its sentence, line or paragraph.
+
+The workhorse of boilerplate rules: "Leave a Reply", "See also <headline>", "Reporting by ...". Anchor it
+with a position (head or tail of the article) and a word limit on the unit it removes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..model import Edit, Finding
+from ..rule import Rule
+from .patterns import compile_alternation
+from .scoping import Position, Scope, in_position, trimmed, widen, word_count
+
+
+@dataclass(frozen=True)
+class Options:
+    patterns: tuple[str, ...] = field(default=(), metadata={"regex": True, "doc": "regular expressions"})
+    phrases: tuple[str, ...] = field(default=(), metadata={"doc": "literal phrases; any white space matches"})
+    ignore_case: bool = False
+    scope: Scope = field(default="match", metadata={"doc": "what a finding covers"})
+    position: Position = field(default="anywhere", metadata={"doc": "where a match may start"})
+    window: int = field(default=6, metadata={"doc": "content lines that count as head or tail"})
+    max_words: int = field(default=0, metadata={"doc": "leave units longer than this alone (0: no limit)"})
+    unless: tuple[str, ...] = field(
+        default=(), metadata={"regex": True, "doc": "leave a unit alone when one of these matches in it"}
+    )
+
+
+def problems(options: Options) -> list[tuple[str, str]]:
+    if not options.patterns and not options.phrases:
+        return [("patterns", "a phrase rule needs `patterns` or `phrases`")]
+    return []
+
+
+def build(rule: Rule):
+    opts: Options = rule.options
+    pattern = compile_alternation(opts.patterns, opts.phrases, opts.ignore_case)
+    unless = compile_alternation(opts.unless, ignore_case=opts.ignore_case)
+
+    def matches(doc: Document):
+        """Matches of the pattern, each confined to one line unless the scope is a paragraph.
+
+        A `\\s*` in a pattern also matches line breaks; a match that runs over one is searched again
+        within its first line, so that line-anchored patterns behave as their authors read them.
+        """
+        text, pos = doc.text, doc.body_start
+        while (m := pattern.search(text, pos)) is not None:
+            start, end = trimmed(text, m.start(), m.end())
+            if opts.scope != "paragraph" and "\n" in text[start:end]:
+                line_end = text.find("\n", start)
+                m = pattern.search(text, max(m.start(), text.rfind("\n", 0, start) + 1), line_end)
+                if m is None:
+                    pos = line_end
+                    continue
+                start, end = trimmed(text, m.start(), m.end())
+            pos = max(m.end(), m.start() + 1)
+            if end > start:
+                yield m, start, end
+
+    def check(doc: Document) -> list[Finding]:
+        found: dict[tuple[int, int], Finding] = {}
+        for m, start, end in matches(doc):
+            if not in_position(doc, start, opts.position, opts.window):
+                continue
+            unit = widen(doc, start, end, opts.scope)
+            if unit is None or (unit.start, unit.end) in found:
+                continue
+            text = doc.text[unit.start : unit.end]
+            if opts.max_words and word_count(text) > opts.max_words:
+                continue
+            if unless is not None and unless.search(text):
+                continue
+            cut = doc.removal(unit.start, unit.end)
+            found[(unit.start, unit.end)] = rule.finding(unit.start, unit.end, Edit(*cut, ""), match=m.group())
+        return list(found.values())
+
+    return check

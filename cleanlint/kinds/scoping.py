@@ -1,0 +1,51 @@
+"""Options and helpers shared by the kinds that find a span and widen it to a unit of text.
+
+A rule says where its match may stand (anywhere, the head or the tail of the article) and how much text a
+finding covers (the match, or the sentence, line or paragraph around it). Bounding both is what keeps a
+removal anchored: a phrase found deep in the body, or inside a long paragraph of reporting, is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+
+from ..document import Document, Region
+
+Scope = Literal["match", "sentence", "line", "paragraph"]
+Position = Literal["anywhere", "head", "tail", "edge"]  # edge: head or tail
+
+_WORD = regex.compile(r"\w+")
+
+
+def in_position(doc: Document, offset: int, position: Position, window: int) -> bool:
+    if position == "head":
+        return doc.in_head(offset, window)
+    if position == "tail":
+        return doc.in_tail(offset, window)
+    if position == "edge":
+        return doc.in_head(offset, window) or doc.in_tail(offset, window)
+    return True
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    r"""[start, end) without white space at either end: a pattern's trailing `\s*` must not carry a
+    finding over a line break into the next line."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def widen(doc: Document, start: int, end: int, scope: Scope) -> Region | None:
+    """The unit of `scope` that holds [start, end), or None when the span crosses its edge."""
+    if scope == "match":
+        return Region(start, end)
+    regions = {"sentence": doc.sentences, "line": doc.content_lines, "paragraph": doc.paragraphs}[scope]
+    return doc.enclosing(regions, start, end)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))

@@ -1,0 +1,151 @@
+"""Reading article files into Documents and writing fixed text back, without ever losing a byte.
+
+Files come as written by scrapers: with or without a BOM, with Windows line ends, with YAML front matter.
+What is read is remembered (BOM, line-end style, a digest of the bytes) so that a write puts the text back
+in the same shape, and so that a file changed by someone else since it was read is never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .document import Document
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+_BOM = b"\xef\xbb\xbf"
+_FRONT_MATTER_END = ("\n---\n", "\n...\n")
+
+
+class InputError(Exception):
+    """A file that cannot be checked; str() is the one line shown to the user."""
+
+    def __init__(self, path: Path, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path
+    text: str  # decoded, line ends as "\n"
+    crlf: bool  # the file's line ends were "\r\n"
+    bom: bool
+    digest: str  # of the bytes as read
+
+    def document(self) -> Document:
+        body_start, metadata = _front_matter(self.path, self.text)
+        return Document(self.text, str(self.path), body_start, metadata)
+
+    def encode(self, text: str) -> bytes:
+        """`text` as bytes in this file's own style: the same BOM and line ends."""
+        if self.crlf:
+            text = text.replace("\n", "\r\n")
+        return (_BOM if self.bom else b"") + text.encode("utf-8")
+
+    def file_offset(self, doc: Document, offset: int) -> int:
+        """An offset into `text` as an offset into the file's decoded text (which may have "\r\n")."""
+        return offset + doc.line_index(offset) if self.crlf else offset
+
+
+def read_source(path: Path) -> SourceText:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read: {err.strerror or err}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (contains NUL bytes), not article text")
+    bom = data.startswith(_BOM)
+    try:
+        text = data[len(_BOM) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError as err:
+        bad = data[err.start : err.start + 1].hex()
+        raise InputError(path, f"not UTF-8 text (byte 0x{bad} at offset {err.start})") from None
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    return SourceText(path, text, crlf, bom, hashlib.sha256(data).hexdigest())
+
+
+def _front_matter(path: Path, text: str) -> tuple[int, dict]:
+    """Where the body starts and the front matter's fields; front matter is never linted or changed."""
+    if not text.startswith("---\n"):
+        return 0, {}
+    ends = [(i, marker) for marker in _FRONT_MATTER_END if (i := text.find(marker, 3)) != -1]
+    if not ends:
+        return 0, {}
+    end, marker = min(ends)
+    try:
+        fields = yaml.safe_load(text[4:end])
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f" (line {mark.line + 2})" if mark else ""
+        raise InputError(path, f"front matter is not valid YAML{line}") from None
+    return end + len(marker), fields if isinstance(fields, dict) else {}
+
+
+def write_atomic(source: SourceText, text: str) -> None:
+    """Replace the file with `text` in one rename, unless it changed on disk since it was read.
+
+    The new content goes to a temporary file in the same folder, is flushed to disk, and then renamed
+    over the original: a crash at any moment leaves either the old file or the new one, never half of one.
+    """
+    path = source.path
+    try:
+        current = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as err:
+        raise InputError(path, f"cannot re-read before writing: {err.strerror or err}") from None
+    if current != source.digest:
+        raise InputError(path, "changed on disk since it was read; not written")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cleanlint-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(source.encode(text))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def discover(paths: Iterable[Path], excluded=lambda _p: False) -> Iterator[Path | InputError]:
+    """Files to check: each file named, and the article files found below each folder named.
+
+    A file named on the command line is checked whatever its suffix (the user asked for it); folders are
+    searched for ARTICLE_SUFFIXES only. Hidden folders (.git, caches) are skipped, and so are symlinked
+    folders already visited, so a symlink loop ends instead of recursing forever.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path, excluded)
+        elif path.exists():
+            yield path
+        else:
+            yield InputError(path, "no such file or directory")
+
+
+def _walk(root: Path, excluded) -> Iterator[Path]:
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        st = os.stat(folder)
+        if (st.st_dev, st.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(Path(folder, d)))
+        for name in sorted(files):
+            p = Path(folder, name)
+            if p.suffix.lower() in ARTICLE_SUFFIXES and not excluded(p):
+                yield p
