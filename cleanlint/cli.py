@@ -29,15 +29,37 @@ def _codes(value: str) -> list[str]:
 
 
 def _add_rule_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
-                   help="a rule file or folder used beside the defaults (may repeat)")
+    p.add_argument(
+        "--rules",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="a rule file or folder used beside the defaults (may repeat)",
+    )
     p.add_argument("--no-default-rules", action="store_true", help="use only the rules given with --rules")
-    p.add_argument("--config", type=Path, metavar="FILE",
-                   help="settings file (default: nearest pyproject.toml with [tool.cleanlint] or .cleanlint.yaml)")
-    p.add_argument("--select", action="extend", type=_codes, default=[], metavar="CODES",
-                   help="only these codes or prefixes, comma-separated (replaces the settings' select)")
-    p.add_argument("--ignore", action="extend", type=_codes, default=[], metavar="CODES",
-                   help="leave out these codes or prefixes, comma-separated (adds to the settings' ignore)")
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="settings file (default: nearest pyproject.toml with [tool.cleanlint] or .cleanlint.yaml)",
+    )
+    p.add_argument(
+        "--select",
+        action="extend",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="only these codes or prefixes, comma-separated (replaces the settings' select)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="extend",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="leave out these codes or prefixes, comma-separated (adds to the settings' ignore)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,8 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         _add_rule_options(p)
         p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
         p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes; 0 = all cores")
-        p.add_argument("--no-cache", action="store_true",
-                       help="read and write no cache of earlier results (cleanlint keeps none yet)")
+        p.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="read and write no cache of earlier results (cleanlint keeps none yet)",
+        )
         p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
         if name == "fix":
             p.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
@@ -65,8 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rule", help="explain one rule", description="Explain one rule, with its examples.")
     p.add_argument("code", help="a rule code such as B101, or a rule name")
     _add_rule_options(p)
-    p = sub.add_parser("test-rules", help="run the examples of rules",
-                       description="Run every example of the rules in use, as the test suite does.")
+    p = sub.add_parser(
+        "test-rules",
+        help="run the examples of rules",
+        description="Run every example of the rules in use, as the test suite does.",
+    )
     _add_rule_options(p)
     return parser
 
@@ -82,8 +110,9 @@ def _settings(args: argparse.Namespace) -> tuple[Config, EngineSpec]:
 
 def _lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:
     fixing = args.command == "fix"
-    options = RunOptions(fix=fixing, unsafe_fixes=getattr(args, "unsafe_fixes", False),
-                         write=not getattr(args, "diff", False))
+    options = RunOptions(
+        fix=fixing, unsafe_fixes=getattr(args, "unsafe_fixes", False), write=not getattr(args, "diff", False)
+    )
     if args.jobs < 0:
         print("cleanlint: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
         return EXIT_ERROR
@@ -143,8 +172,10 @@ def _test_rules(rules: Sequence[Rule]) -> int:
     for failure in failures:
         print(f"FAIL {failure}")
     total = sum(len(r.examples) for r in rules)
-    print(f"{total - len({(f.rule, f.index) for f in failures})} passed, "
-          f"{len({(f.rule, f.index) for f in failures})} failed: examples of {len(rules)} rules")
+    print(
+        f"{total - len({(f.rule, f.index) for f in failures})} passed, "
+        f"{len({(f.rule, f.index) for f in failures})} failed: examples of {len(rules)} rules"
+    )
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 
 

@@ -44,10 +44,9 @@ class FixResult:
 def _applicable(findings: list[Finding], unsafe: bool, removals: bool) -> list[Finding]:
     """The fixable findings of one pass, with overlapping edits left for a later pass."""
     candidates = [
-        f for f in findings
-        if f.fix is not None
-        and (unsafe or f.fix.safety is Safety.SAFE)
-        and (removals or f.fix.edit.replacement)
+        f
+        for f in findings
+        if f.fix is not None and (unsafe or f.fix.safety is Safety.SAFE) and (removals or f.fix.edit.replacement)
     ]
     candidates.sort(key=lambda f: (f.fix.edit.start, -(f.fix.edit.end - f.fix.edit.start), f.code))
     chosen: list[Finding] = []

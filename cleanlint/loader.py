@@ -127,8 +127,11 @@ def _rule(path: Path, node: yaml.Node, defaults: dict) -> Rule:
     option_fields = {f.name: f for f in dataclasses.fields(kind.options)}
     for key, (key_node, _) in fields.items():
         if key not in _RULE_KEYS and key not in option_fields:
-            raise RuleError(path, key_node, f"unknown key {key!r} for a {kind_name} rule "
-                            f"(options: {', '.join(option_fields) or 'none'})")
+            raise RuleError(
+                path,
+                key_node,
+                f"unknown key {key!r} for a {kind_name} rule (options: {', '.join(option_fields) or 'none'})",
+            )
     code, name = get("code", str), get("name", str)
     if not _CODE.fullmatch(code):
         raise RuleError(path, fields["code"][1], f"code {code!r} must be 1-3 capitals and 2-4 digits, like B101")
@@ -218,11 +221,15 @@ def _coerce(path: Path, key: str, node: yaml.Node, hint: Any) -> Any:
         try:
             return hint(value)
         except ValueError:
-            raise RuleError(path, node, f"{key}: {value!r} is not one of "
-                            f"{', '.join(m.value for m in hint)}") from None
+            raise RuleError(path, node, f"{key}: {value!r} is not one of {', '.join(m.value for m in hint)}") from None
     if origin is tuple:
         if isinstance(value, str):
             value = [value]
+        if typing.get_origin(args[0]) is typing.Literal:
+            allowed = typing.get_args(args[0])
+            if not isinstance(value, list) or any(v not in allowed for v in value):
+                raise RuleError(path, node, f"{key}: expected a list of {', '.join(map(str, allowed))}")
+            return tuple(value)
         if not isinstance(value, list) or not all(_is(v, args[0]) for v in value):
             raise wrong(f"a list of {args[0].__name__}")
         return tuple(value)
@@ -256,4 +263,3 @@ def _is(value: Any, hint: Any) -> bool:
     if hint is int:
         return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(value, hint)
-

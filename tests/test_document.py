@@ -1,0 +1,57 @@
+"""Document structure and the white space a removal takes with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanlint.document import Document
+
+
+def remove(text: str, part: str) -> str:
+    doc = Document(text)
+    start = text.index(part)
+    a, b = doc.removal(start, start + len(part))
+    return text[:a] + text[b:]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("A\n\nX\n\nB", "X", "A\n\nB"),  # blank-line paragraphs keep one break
+        ("A\nX\n\nB", "X", "A\n\nB"),  # the paragraph break after X survives
+        ("A\nX\nB", "X", "A\nB"),  # one paragraph per line
+        ("X\n\nB\n", "X", "B\n"),  # at the top
+        ("A\n\nX\n", "X", "A\n"),  # at the end, the final newline is kept
+        ("A\n\nX", "X", "A"),  # at the end, no final newline added
+        ("Top NewsWhite House", "Top News", "White House"),  # glued: only the characters
+        ("the difference.Russia's forces", "the difference.", "Russia's forces"),
+        ("a Foo b", "Foo", "a b"),  # no double space
+        ("a b Foo", "Foo", "a b"),  # no trailing space
+    ],
+)
+def test_removal_leaves_tidy_text(text, part, expected):
+    assert remove(text, part) == expected
+
+
+def test_lines_paragraphs_and_head_tail():
+    doc = Document("Head\n\nOne\nTwo\n\n\nThree\n")
+    assert [doc.text[r.start : r.end] for r in doc.content_lines] == ["Head", "One", "Two", "Three"]
+    assert [doc.text[r.start : r.end] for r in doc.paragraphs] == ["Head", "One\nTwo", "Three"]
+    assert doc.in_head(doc.text.index("One"), 2) and not doc.in_head(doc.text.index("Two"), 2)
+    assert doc.in_tail(doc.text.index("Two"), 2) and not doc.in_tail(doc.text.index("One"), 2)
+    assert doc.position(doc.text.index("Two")) == (4, 1)
+
+
+def test_sentences_respect_abbreviations_and_initials():
+    doc = Document("The U.S. said Mr. Kirby spoke. John F. Kennedy agreed! And mortar shells, and guns.\n")
+    assert [doc.text[r.start : r.end] for r in doc.sentences] == [
+        "The U.S. said Mr. Kirby spoke.",
+        "John F. Kennedy agreed!",
+        "And mortar shells, and guns.",
+    ]
+
+
+def test_front_matter_is_outside_the_body():
+    text = "---\ntitle: See also\n---\nBody\n"
+    doc = Document(text, body_start=text.index("Body"))
+    assert [doc.text[r.start : r.end] for r in doc.lines] == ["Body"]

@@ -1,0 +1,72 @@
+"""The fixer: non-overlapping edits, a fixed point, and the guard against removing too much."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleanlint.document import Document
+from cleanlint.engine import Engine
+from cleanlint.fixer import fix_document
+from cleanlint.loader import load_rules
+
+from .conftest import SEEDS
+
+
+def test_fix_is_idempotent_on_every_seed(default_engine):
+    for path in sorted(SEEDS.glob("*.txt")):
+        once = fix_document(default_engine, Document(path.read_text(encoding="utf-8")))
+        twice = fix_document(default_engine, Document(once.text))
+        assert once.applied and once.converged
+        assert twice.text == once.text and not twice.applied, path.name
+
+
+def test_glued_boilerplate_is_removed_as_characters(default_engine):
+    story = (
+        "Russia's armed forces have launched several North Korean-made ballistic missiles into Ukraine over "
+        "the last week and could make further use of similar weapons in the coming days, the White House said.\n"
+    )
+    text = "Headline\nYour support helps us to tell the story\nYour support makes all the difference." + story
+    fixed = fix_document(default_engine, Document(text)).text
+    assert fixed == "Headline\n" + story
+
+
+def test_overlapping_fixes_wait_for_the_next_pass(default_engine):
+    """A glue insertion inside a removed label must not be applied on top of the removal."""
+    result = fix_document(
+        default_engine, Document("Top NewsWhite House says Russia used missiles\n\nBody text here.\n")
+    )
+    assert result.text == "White House says Russia used missiles\n\nBody text here.\n"
+    assert [a.finding.code for a in result.applied] == ["B102"]
+
+
+def test_unsafe_fixes_only_when_asked(default_engine):
+    doc = Document("He studied at the Middle School of Journalism.\n")
+    assert fix_document(default_engine, doc).text == doc.text
+    assert "Medill School" in fix_document(default_engine, doc, unsafe=True).text
+
+
+def test_guard_refuses_removals_that_take_too_much(tmp_path: Path):
+    rules = tmp_path / "greedy.yaml"
+    rules.write_text(
+        "code: X101\nname: greedy\nkind: phrase\ncategory: boilerplate\nmessage: m\nsummary: s\n"
+        "scope: line\npatterns: ['^Line']\nfix: {action: remove}\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_rules([rules]))
+    text = "Line one of the story.\nLine two of the story.\nKept.\n"
+    result = fix_document(engine, Document(text), max_removal=0.4)
+    assert result.text == text
+    assert result.refused and "more than the 40%" in result.refused
+    assert len(result.remaining) == 2  # refused removals stay reported
+    assert fix_document(engine, Document(text), max_removal=0.95).text == "Kept.\n"
+
+
+def test_article_sentences_survive_fixing_the_seeds(default_engine):
+    """Every sentence of reporting that the seeds' expectations keep is still there, verbatim."""
+    import yaml
+
+    expect = yaml.safe_load((SEEDS.parent / "tests" / "seeds-keep.yaml").read_text(encoding="utf-8"))
+    for name, keep in expect.items():
+        fixed = fix_document(default_engine, Document((SEEDS / name).read_text(encoding="utf-8"))).text
+        for sentence in keep:
+            assert sentence in fixed, (name, sentence)

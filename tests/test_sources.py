@@ -1,0 +1,87 @@
+"""Reading and writing article files: encodings, line ends, front matter, and refusing bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleanlint.sources import InputError, discover, read_source, write_atomic
+
+
+def test_bom_and_crlf_are_kept_on_write(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbfFirst line\r\nSecond line\r\n")
+    source = read_source(path)
+    assert source.text == "First line\nSecond line\n" and source.bom and source.crlf
+    write_atomic(source, "Second line\n")
+    assert path.read_bytes() == b"\xef\xbb\xbfSecond line\r\n"
+
+
+def test_offsets_map_back_to_crlf_text(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"One\r\nTwo\r\n")
+    source = read_source(path)
+    doc = source.document()
+    assert source.file_offset(doc, source.text.index("Two")) == 5
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"caf\xe9 au lait\n", "not UTF-8 text (byte 0xe9 at offset 3)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ],
+)
+def test_bad_bytes_are_refused_with_the_file_named(tmp_path: Path, data: bytes, message: str):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        read_source(path)
+    assert str(info.value).startswith(f"{path}: ") and message in str(info.value)
+
+
+def test_empty_file_is_fine(tmp_path: Path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert read_source(path).document().text == ""
+
+
+def test_front_matter_is_not_linted(tmp_path: Path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Leave a Reply\nsource: example\n---\nBody.\n", encoding="utf-8")
+    doc = read_source(path).document()
+    assert doc.metadata == {"title": "Leave a Reply", "source": "example"}
+    assert doc.text[doc.body_start :] == "Body.\n"
+
+
+def test_broken_front_matter_is_an_input_error(tmp_path: Path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="front matter is not valid YAML"):
+        read_source(path).document()
+
+
+def test_a_file_changed_since_reading_is_not_overwritten(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("old\n", encoding="utf-8")
+    source = read_source(path)
+    path.write_text("someone else's edit\n", encoding="utf-8")
+    with pytest.raises(InputError, match="changed on disk"):
+        write_atomic(source, "fixed\n")
+    assert path.read_text(encoding="utf-8") == "someone else's edit\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]  # no temporary file left behind
+
+
+def test_discover_finds_articles_and_survives_a_symlink_loop(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text("x", encoding="utf-8")
+    (tmp_path / "sub" / "image.png").write_bytes(b"\x00")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "c.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)
+    found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path]) if isinstance(p, Path)]
+    assert found == ["sub/a.txt", "sub/b.md"]
+    (missing,) = discover([tmp_path / "nope.txt"])
+    assert isinstance(missing, InputError) and "no such file" in str(missing)
