@@ -51,9 +51,37 @@ def _applicable(findings: list[Finding], unsafe: bool, removals: bool) -> list[F
     candidates.sort(key=lambda f: (f.fix.edit.start, -(f.fix.edit.end - f.fix.edit.start), f.code))
     chosen: list[Finding] = []
     for f in candidates:
-        if not any(f.fix.edit.overlaps(c.fix.edit) for c in chosen):
+        if not any(_conflict(f.fix.edit, c.fix.edit) for c in chosen):
             chosen.append(f)
     return chosen
+
+
+def _conflict(a: Edit, b: Edit) -> bool:
+    """Removals never conflict with each other (together they are one removal); other edits may."""
+    return not (a.replacement == "" and b.replacement == "") and a.overlaps(b)
+
+
+def _merged(doc: Document, chosen: list[Finding]) -> list[Edit]:
+    """The edits of one pass, in text order, with each run of touching removals made one removal.
+
+    Consecutive lines of boilerplate are removed by separate findings whose edits meet or overlap in the
+    white space between them; as one removal, re-tidied by Document.removal, they leave no blank lines.
+    """
+    runs: list[tuple[Edit, int, int]] = []  # (edit, first finding start, last finding end)
+    for f in sorted(chosen, key=lambda f: f.fix.edit.start):
+        e = f.fix.edit
+        if runs and e.replacement == "" and runs[-1][0].replacement == "" and e.start <= runs[-1][0].end:
+            prev, first, last = runs[-1]
+            runs[-1] = (Edit(prev.start, max(prev.end, e.end), ""), first, max(last, f.end))
+        else:
+            runs.append((e, f.start, f.end))
+    edits = []
+    for e, first, last in runs:
+        if e.replacement == "":
+            a, b = doc.removal(first, last)
+            e = Edit(min(a, e.start), max(b, e.end), "")
+        edits.append(e)
+    return edits
 
 
 def _run(engine: Engine, doc: Document, unsafe: bool, removals: bool, skip: tuple[str, ...]):
@@ -64,9 +92,8 @@ def _run(engine: Engine, doc: Document, unsafe: bool, removals: bool, skip: tupl
         if not chosen:
             return doc, applied, findings, True
         text = doc.text
-        for f in sorted(chosen, key=lambda f: f.fix.edit.start, reverse=True):
-            e = f.fix.edit
-            applied.append(AppliedEdit(f, text[e.start : e.end]))
+        applied.extend(AppliedEdit(f, text[f.fix.edit.start : f.fix.edit.end]) for f in chosen)
+        for e in reversed(_merged(doc, chosen)):
             text = text[: e.start] + e.replacement + text[e.end :]
         doc = Document(text, doc.path, doc.body_start, doc.metadata)
     return doc, applied, engine.check(doc, skip), False

@@ -40,12 +40,19 @@ class Edit:
     replacement: str
 
     def overlaps(self, other: Edit) -> bool:
-        """Edits that overlap or touch cannot be applied together safely in one pass.
+        """Whether the two edits cannot be applied in the same pass.
 
-        Touching counts: an insertion at the very end of a removal would glue text to whatever the
-        removal exposes, so the second edit waits for the re-lint of the next pass.
+        Overlapping ranges conflict. So does an insertion at the edge of another edit: a space inserted
+        where a removal ends would be glued to whatever the removal exposes, so it waits for the re-lint
+        of the next pass. Two removals that merely touch are one contiguous removal and do not conflict.
         """
-        return self.start <= other.end and other.start <= self.end
+        if self.start < other.end and other.start < self.end:
+            return True
+        if self.start == self.end:
+            return other.start <= self.start <= other.end
+        if other.start == other.end:
+            return self.start <= other.start <= self.end
+        return False
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def test_bad_input_is_reported_and_the_run_goes_on(tmp_path: Path, seeds_copy: P
 def test_rules_and_rule_commands(capsys):
     assert main(["rules"]) == 0
     listing = capsys.readouterr().out
-    assert "B601   donation-appeal" in listing and "A201   glued-words" in listing
+    assert "B601   donation-appeal" in listing and "A202   glued-words" in listing
     assert main(["rule", "B601"]) == 0
     explained = capsys.readouterr().out
     assert "B601 donation-appeal:" in explained and "Example 1" in explained and "Why:" in explained

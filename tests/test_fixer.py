@@ -70,3 +70,19 @@ def test_article_sentences_survive_fixing_the_seeds(default_engine):
         fixed = fix_document(default_engine, Document((SEEDS / name).read_text(encoding="utf-8"))).text
         for sentence in keep:
             assert sentence in fixed, (name, sentence)
+
+
+def test_touching_removals_apply_together_but_an_insertion_at_an_edge_waits():
+    from cleanlint.model import Edit
+
+    assert not Edit(0, 3, "").overlaps(Edit(3, 5, ""))  # one contiguous removal
+    assert Edit(0, 3, "").overlaps(Edit(3, 3, " "))  # a space where the removal ends
+    assert Edit(4, 4, " ").overlaps(Edit(0, 4, ""))
+    assert Edit(0, 4, "").overlaps(Edit(2, 6, ""))
+    assert not Edit(0, 2, "").overlaps(Edit(4, 4, " "))
+
+
+def test_a_run_of_counter_lines_goes_in_one_pass(default_engine):
+    story = "Russia is heavily dependent on Iran for drones and other weapons, according to Reuters officials.\n"
+    result = fix_document(default_engine, Document(story + "\n+1\n0\n+1\n0\n+1\n0\n"))
+    assert result.text == story

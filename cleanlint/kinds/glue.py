@@ -3,8 +3,9 @@
 "Top NewsWhite House", "difference.Russia's", "Comments0": the seam is a lower-case letter followed by a
 capital, a full stop followed by a capital, or a word followed by a count. Real text has the same shapes
 (McDonald, YouTube, example.Com in a URL), so names written that way are listed as exceptions, tokens
-that look like addresses are skipped, and a case seam needs three lower-case letters before the capital.
-The fix inserts one space.
+that look like addresses, hashtags or handles are skipped, and a case seam needs three lower-case letters
+before the capital. A token that occurs more than once in a document is taken as written on purpose (a
+brand such as GiveWell recurs; a scraper's seam does not). The fix inserts one space.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _SEAMS: dict[str, regex.Pattern] = {
     # a capitalised word then a count: Comments0, Shares12
     "digit": regex.compile(r"(?<=(?<!\p{L})\p{Lu}\p{Ll}{2,})(?=\d+(?!\S))"),
 }
-_ADDRESS = regex.compile(r"://|www\.|@|\.(?:com|org|net|html?|php)\b", regex.IGNORECASE)
+_ADDRESS = regex.compile(r"^[#@]|://|www\.|@|\.(?:com|org|net|html?|php)\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -37,6 +38,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 class Options:
     joins: tuple[Join, ...] = field(default=("case", "sentence", "digit"), metadata={"doc": "seams to look for"})
     exceptions: tuple[str, ...] = field(default=(), metadata={"doc": "words that are right as written"})
+    repeated_ok: bool = field(default=True, metadata={"doc": "a token seen twice in a document is not glue"})
 
 
 def build(rule: Rule):
@@ -46,9 +48,17 @@ def build(rule: Rule):
 
     def check(doc: Document) -> list[Finding]:
         out = []
-        for chunk in _CHUNK.finditer(doc.text, doc.body_start):
+        chunks = list(_CHUNK.finditer(doc.text, doc.body_start))
+        counts: dict[str, int] = {}
+        if opts.repeated_ok:
+            for chunk in chunks:
+                for word in _WORD.findall(chunk.group()):
+                    counts[word] = counts.get(word, 0) + 1
+        for chunk in chunks:
             text = chunk.group()
             if len(text) < 5 or _ADDRESS.search(text):
+                continue
+            if opts.repeated_ok and any(counts[word] > 1 for word in _WORD.findall(text)):
                 continue
             if any(word in exceptions for word in _WORD.findall(text)):
                 continue
