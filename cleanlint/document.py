@@ -14,50 +14,8 @@ import regex
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    (
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-    )
+    "mr mrs ms dr prof st jr sr gen col lt sgt gov sen rep rev no vs etc inc ltd co corp jan feb mar apr jun "  # noqa: SIM905
+    "jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m".split()
 )
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])")
 

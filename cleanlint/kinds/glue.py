@@ -10,6 +10,7 @@ brand such as GiveWell recurs; a scraper's seam does not). The fix inserts one s
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -48,26 +49,24 @@ def build(rule: Rule):
 
     def check(doc: Document) -> list[Finding]:
         out = []
-        chunks = list(_CHUNK.finditer(doc.text, doc.body_start))
-        counts: dict[str, int] = {}
-        if opts.repeated_ok:
-            for chunk in chunks:
-                for word in _WORD.findall(chunk.group()):
-                    counts[word] = counts.get(word, 0) + 1
-        for chunk in chunks:
+        counts: Counter[str] | None = None  # words of the body, counted only once a seam is found
+        for chunk in _CHUNK.finditer(doc.text, doc.body_start):
             text = chunk.group()
             if len(text) < 5 or _ADDRESS.search(text):
-                continue
-            if opts.repeated_ok and any(counts[word] > 1 for word in _WORD.findall(text)):
-                continue
-            if any(word in exceptions for word in _WORD.findall(text)):
                 continue
             cuts = sorted({m.start() for seam in seams for m in seam.finditer(text)})
             if not cuts:
                 continue
+            words = _WORD.findall(text)
+            if any(word in exceptions for word in words):
+                continue
+            if opts.repeated_ok:
+                if counts is None:
+                    counts = Counter(_WORD.findall(doc.text, doc.body_start))
+                if any(counts[word] > 1 for word in words):
+                    continue
             at = chunk.start() + cuts[0]
-            found = rule.finding(chunk.start(), chunk.end(), Edit(at, at, " "), match=text)
-            out.append(found)
+            out.append(rule.finding(chunk.start(), chunk.end(), Edit(at, at, " "), match=text))
         return out
 
     return check
