@@ -73,6 +73,9 @@ def text_summary(results: Sequence[FileResult], fixing: bool) -> str:
         applied = sum(r.applied for r in results)
         changed = sum(1 for r in results if r.fixed_text is not None and r.fixed_text != r.source.text)
         parts.append(f"Applied {applied} fixes in {changed} of {files} files; {len(findings)} findings remain")
+        if pages := sum(1 for r in results if r.source is not None and r.source.target is not None):
+            wrote = sum(1 for r in results if r.wrote_text)
+            parts.append(f"wrote .txt files for {wrote} of {pages} HTML pages")
     elif findings:
         parts.append(f"Found {len(findings)} findings in {files} files")
     else:
@@ -87,12 +90,14 @@ def text_summary(results: Sequence[FileResult], fixing: bool) -> str:
 
 
 def unified_diff(result: FileResult) -> str:
+    """The fixes as a diff. For an HTML page: from its extracted text to the text `fix` writes beside it."""
     if result.fixed_text is None or result.source is None or result.fixed_text == result.source.text:
         return ""
+    target = result.source.target
     lines = difflib.unified_diff(
         result.source.text.splitlines(keepends=True),
         result.fixed_text.splitlines(keepends=True),
-        fromfile=f"a/{result.path}",
-        tofile=f"b/{result.path}",
+        fromfile=f"a/{result.path}" + (" (extracted text)" if target else ""),
+        tofile=f"b/{target or result.path}",
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

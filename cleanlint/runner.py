@@ -2,7 +2,8 @@
 
 This is the only place that touches article files. Each file is handled on its own, and a file that cannot
 be read or written becomes an error result while the others go on. Results come back in the order the
-files were found, whatever the number of workers, so reports are stable from run to run.
+files were found, whatever the number of workers, so reports are stable from run to run. An HTML page is
+read as the text extracted from it (html.py), and `fix` writes that text beside the page, never the page.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .config import Config
 from .document import Document
 from .engine import Engine, Selection
 from .fixer import fix_document
+from .html import is_html, read_page, write_text
 from .loader import load_rules
 from .model import Finding
 from .sources import InputError, SourceText, discover, read_source, write_atomic
@@ -50,11 +52,12 @@ class FileResult:
     fixed_text: str | None = None  # fix mode: the text after fixing
     applied: int = 0
     notes: tuple[str, ...] = ()  # e.g. a refused fix
+    wrote_text: bool = False  # fix mode, an HTML page: its text file was written
 
 
 def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> FileResult:
     try:
-        source = read_source(path)
+        source = read_page(path) if is_html(path) else read_source(path)
         doc = source.document()
     except InputError as err:
         return FileResult(path, error=str(err))
@@ -66,12 +69,16 @@ def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> 
     if not result.converged:
         notes += ("fix did not settle after repeated passes; the last text is kept, please report this",)
     fixed_doc = Document(result.text, doc.path, doc.body_start, doc.metadata)
-    if options.write and result.text != source.text:
-        try:
+    wrote_text = False
+    try:
+        if options.write and source.target is not None:  # an HTML page: its text is written beside it
+            wrote_text = write_text(source, result.text)
+        elif options.write and result.text != source.text:
             write_atomic(source, result.text)
-        except InputError as err:
-            return FileResult(path, error=str(err))
-    return FileResult(path, result.remaining, None, source, fixed_doc, result.text, len(result.applied), notes)
+    except InputError as err:
+        return FileResult(path, error=str(err))
+    applied = len(result.applied)
+    return FileResult(path, result.remaining, None, source, fixed_doc, result.text, applied, notes, wrote_text)
 
 
 _worker: tuple[Engine, Config, RunOptions] | None = None

@@ -3,6 +3,7 @@
 Files come as written by scrapers: with or without a BOM, with Windows line ends, with YAML front matter.
 What is read is remembered (BOM, line-end style, a digest of the bytes) so that a write puts the text back
 in the same shape, and so that a file changed by someone else since it was read is never overwritten.
+HTML pages are found here too; html.py reads them, through their extracted text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ import yaml
 
 from .document import Document
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
+# The front matter keys that mark a text file as written by `cleanlint fix` from an HTML page beside it.
+EXTRACTED_BY, EXTRACTED_FROM = "extracted-by", "extracted-from"
 _BOM = b"\xef\xbb\xbf"
 _FRONT_MATTER_END = ("\n---\n", "\n...\n")
 
@@ -38,6 +42,7 @@ class SourceText:
     crlf: bool  # the file's line ends were "\r\n"
     bom: bool
     digest: str  # of the bytes as read
+    target: Path | None = None  # an HTML page's text file, which fix writes; None: the file itself
 
     def document(self) -> Document:
         body_start, metadata = _front_matter(self.path, self.text)
@@ -54,7 +59,8 @@ class SourceText:
         return offset + doc.line_index(offset) if self.crlf else offset
 
 
-def read_source(path: Path) -> SourceText:
+def read_bytes(path: Path, what: str = "article text") -> bytes:
+    """The file's bytes, or an InputError that says in one line why they cannot be had."""
     try:
         data = path.read_bytes()
     except IsADirectoryError:
@@ -64,7 +70,12 @@ def read_source(path: Path) -> SourceText:
     except OSError as err:
         raise InputError(path, f"cannot read: {err.strerror or err}") from None
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (contains NUL bytes), not article text")
+        raise InputError(path, f"binary file (contains NUL bytes), not {what}")
+    return data
+
+
+def read_source(path: Path) -> SourceText:
+    data = read_bytes(path)
     bom = data.startswith(_BOM)
     try:
         text = data[len(_BOM) if bom else 0 :].decode("utf-8")
@@ -95,29 +106,49 @@ def _front_matter(path: Path, text: str) -> tuple[int, dict]:
 
 
 def write_atomic(source: SourceText, text: str) -> None:
-    """Replace the file with `text` in one rename, unless it changed on disk since it was read.
+    """Replace the file with `text` in one rename, unless it changed on disk since it was read."""
+    write_bytes_atomic(source.path, source.encode(text), source.digest)
+
+
+def write_bytes_atomic(path: Path, data: bytes, expected: str | None, new_mode: int = 0o644) -> None:
+    """Write `data` to `path` in one rename, if the file is still as it was read: `expected` is the digest of
+    its bytes then, or None for a file that did not exist (which gets `new_mode`; an existing file keeps its
+    own permissions).
 
     The new content goes to a temporary file in the same folder, is flushed to disk, and then renamed
     over the original: a crash at any moment leaves either the old file or the new one, never half of one.
     """
-    path = source.path
     try:
-        current = hashlib.sha256(path.read_bytes()).hexdigest()
+        current: str | None = hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        current = None
     except OSError as err:
         raise InputError(path, f"cannot re-read before writing: {err.strerror or err}") from None
-    if current != source.digest:
+    if current != expected:
         raise InputError(path, "changed on disk since it was read; not written")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cleanlint-tmp", dir=path.parent)
+    try:
+        mode = new_mode if current is None else path.stat().st_mode & 0o7777
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cleanlint-tmp", dir=path.parent)
+    except OSError as err:
+        raise InputError(path, f"cannot write: {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(source.encode(text))
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise InputError(path, f"cannot write: {err.strerror or err}") from None
         raise
+
+
+def extracted_from(metadata: dict) -> str | None:
+    """The name of the HTML page that `cleanlint fix` wrote this text from, as its front matter says."""
+    name = metadata.get(EXTRACTED_FROM)
+    return name if metadata.get(EXTRACTED_BY) == "cleanlint" and isinstance(name, str) else None
 
 
 def discover(paths: Iterable[Path], excluded=lambda _p: False) -> Iterator[Path | InputError]:
@@ -125,7 +156,9 @@ def discover(paths: Iterable[Path], excluded=lambda _p: False) -> Iterator[Path 
 
     A file named on the command line is checked whatever its suffix (the user asked for it); folders are
     searched for ARTICLE_SUFFIXES only. Hidden folders (.git, caches) are skipped, and so are symlinked
-    folders already visited, so a symlink loop ends instead of recursing forever.
+    folders already visited, so a symlink loop ends instead of recursing forever. A text that `fix` wrote
+    from an HTML page beside it is left out of a folder search: the page is checked in its place, so its
+    findings are not reported twice, and `fix` of the page is what keeps that text up to date.
     """
     for path in paths:
         if path.is_dir():
@@ -145,7 +178,22 @@ def _walk(root: Path, excluded) -> Iterator[Path]:
             continue
         seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(Path(folder, d)))
+        pages: dict[str, set[str]] = {}
+        for n in files:  # the pages checked here, which stand for the texts written from them
+            if Path(n).suffix.lower() in HTML_SUFFIXES and not excluded(Path(folder, n)):
+                pages.setdefault(Path(n).stem, set()).add(n)
         for name in sorted(files):
             p = Path(folder, name)
-            if p.suffix.lower() in ARTICLE_SUFFIXES and not excluded(p):
+            if p.suffix.lower() in ARTICLE_SUFFIXES and not excluded(p) and not _extracted_beside(p, pages):
                 yield p
+
+
+def _extracted_beside(path: Path, pages: dict[str, set[str]]) -> bool:
+    """Whether `path` is the text `fix` wrote from one of the HTML `pages` (stem -> names) in its folder."""
+    if path.suffix != ".txt" or path.stem not in pages:
+        return False
+    try:
+        metadata = read_source(path).document().metadata
+    except InputError:
+        return False  # checked on its own, so the problem is reported
+    return extracted_from(metadata) in pages[path.stem]

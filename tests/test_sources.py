@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.sources import InputError, discover, read_source, write_atomic
+from cleanlint.sources import InputError, discover, read_source, write_atomic, write_bytes_atomic
 
 
 def test_bom_and_crlf_are_kept_on_write(tmp_path: Path):
@@ -85,3 +85,17 @@ def test_discover_finds_articles_and_survives_a_symlink_loop(tmp_path: Path):
     assert found == ["sub/a.txt", "sub/b.md"]
     (missing,) = discover([tmp_path / "nope.txt"])
     assert isinstance(missing, InputError) and "no such file" in str(missing)
+
+
+def test_a_file_that_cannot_be_written_is_an_input_error(tmp_path: Path):
+    path = tmp_path / "missing-folder" / "page.txt"
+    with pytest.raises(InputError, match=r"page\.txt: cannot write: No such file or directory"):
+        write_bytes_atomic(path, b"text\n", None)
+
+
+def test_a_new_file_is_written_with_the_mode_given(tmp_path: Path):
+    path = tmp_path / "page.txt"
+    write_bytes_atomic(path, b"text\n", None, 0o640)
+    assert path.read_bytes() == b"text\n" and path.stat().st_mode & 0o777 == 0o640
+    with pytest.raises(InputError, match="changed on disk"):
+        write_bytes_atomic(path, b"other\n", None)  # it exists now: not what was read
