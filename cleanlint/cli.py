@@ -16,7 +16,11 @@ from .config import Config, ConfigError, find_config, load_config
 from .defaults import default_rules_dir
 from .engine import Engine, Selection
 from .examples import run_examples
-from .loader import RuleError
+from .loader import RuleError, load_rules
+from .mine import MineOptions, Miner
+from .minepack import naming_for, propose, render
+from .model import Category
+from .provenance import mining_source
 from .report import text_summary, unified_diff, write_json, write_text
 from .rule import Rule
 from .runner import EngineSpec, RunOptions, run
@@ -51,6 +55,14 @@ def _add_rule_options(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="CODES",
         help="only these codes or prefixes, comma-separated (replaces the settings' select)",
+    )
+    p.add_argument(
+        "--extend-select",
+        action="extend",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="these codes or prefixes as well, opt-in rules included (adds to the settings' extend-select)",
     )
     p.add_argument(
         "--ignore",
@@ -96,7 +108,47 @@ def _parser() -> argparse.ArgumentParser:
         description="Run every example of the rules in use, as the test suite does.",
     )
     _add_rule_options(p)
+    _add_mine_parser(sub)
     return parser
+
+
+def _count(minimum: int):
+    def parse(value: str) -> int:
+        if not value.isdigit() or int(value) < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number of at least {minimum}, got {value!r}")
+        return int(value)
+
+    return parse
+
+
+def _share(value: str) -> float:
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0 < share <= 1:
+        raise argparse.ArgumentTypeError(f"expected a fraction above 0 and at most 1, such as 0.5, got {value!r}")
+    return share
+
+
+def _prefix(value: str) -> str:
+    if not (1 <= len(value) <= 3 and value.isascii() and value.isalpha() and value.isupper()):
+        raise argparse.ArgumentTypeError(f"a code prefix is 1-3 capital letters, such as M, got {value!r}")
+    return value
+
+
+def _add_mine_parser(sub) -> None:
+    about = "propose boilerplate rules from lines that recur across a source's documents"
+    p = sub.add_parser("mine", help=about, description=about[0].upper() + about[1:] + ".")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: .)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the rule pack here (default: stdout)")
+    p.add_argument("--min-docs", type=_count(2), default=3, metavar="N", help="documents a line recurs in at least")
+    p.add_argument("--min-share", type=_share, default=0.5, metavar="FRACTION", help="share of its source's documents")
+    p.add_argument("--max-per-source", type=_count(0), default=0, metavar="N", help="most rules per source (0: all)")
+    p.add_argument("--code-prefix", type=_prefix, default="M", metavar="PREFIX", help="capitals of proposed codes")
+    p.add_argument("--start-code", type=_count(10), metavar="N", help="number of the first proposed code")
+    p.add_argument("--jobs", type=_count(0), default=1, metavar="N", help="worker processes; 0 = all cores")
+    _add_rule_options(p)
 
 
 def _settings(args: argparse.Namespace) -> tuple[Config, EngineSpec]:
@@ -104,7 +156,11 @@ def _settings(args: argparse.Namespace) -> tuple[Config, EngineSpec]:
     config = load_config(args.config if args.config else find_config(start))
     rule_paths = () if args.no_default_rules else (default_rules_dir(),)
     rule_paths += config.rules + tuple(args.rules)
-    selection = Selection(tuple(args.select) or config.select, config.ignore + tuple(args.ignore))
+    selection = Selection(
+        tuple(args.select) or config.select,
+        config.ignore + tuple(args.ignore),
+        config.extend_select + tuple(args.extend_select),
+    )
     return config, EngineSpec(rule_paths, selection)
 
 
@@ -139,10 +195,48 @@ def _lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: En
     return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
 
 
-def _list_rules(rules: Sequence[Rule]) -> int:
+def _mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:
+    """Mines the files read as `check` reads them; lines the rules in use flag already are not proposed."""
+    miner, errors = Miner(MineOptions(args.min_docs, args.min_share, args.max_per_source)), 0
+    for root in args.paths or [Path(".")]:
+        for r in run([root], spec, engine, config, RunOptions(), args.jobs):
+            if r.error or r.document is None:
+                print(f"error: {r.error or r.path}", file=sys.stderr)
+                errors += 1
+                continue
+            relative = r.path.relative_to(root) if root.is_dir() and r.path.is_relative_to(root) else None
+            spans = [(f.start, f.end) for f in r.findings if f.category is Category.BOILERPLATE]
+            miner.add(r.document, mining_source(r.document, relative), spans)
+    result = miner.result()
+    try:
+        in_use = load_rules(spec.rule_paths)  # all of them, whatever --select says: codes must not collide
+        proposals, notes = propose(result, naming_for(in_use, args.code_prefix, args.start_code))
+        text = render(result, proposals)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    except ValueError as err:  # codes would run past 9999
+        print(f"cleanlint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as err:
+        print(f"cleanlint: error: {args.output}: cannot write: {err.strerror or err}", file=sys.stderr)
+        return EXIT_ERROR
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    named = sum(1 for name, _ in result.sources if name is not None)
+    copies = f" and skipped {result.duplicates} exact copies" if result.duplicates else ""
+    where = f", written to {args.output}" if args.output else ""
+    mined = f"Mined {result.documents} documents of {named} named sources{copies}"
+    print(f"{mined}: {len(proposals)} rules proposed{where}.", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+def _list_rules(rules: Sequence[Rule], active: Sequence[Rule]) -> int:
     for r in rules:
         fix = "-" if r.fix.action.value == "none" else f"{r.fix.action.value}/{r.fix.safety.value}"
-        print(f"{r.code:6} {r.name:32} {r.category.value:12} {r.kind:13} {fix:15} {r.summary}")
+        off = "" if r in active else "(opt-in, not selected) "
+        print(f"{r.code:6} {r.name:32} {r.category.value:12} {r.kind:13} {fix:15} {off}{r.summary}")
     return EXIT_CLEAN
 
 
@@ -157,8 +251,15 @@ def _explain(rules: Sequence[Rule], wanted: str) -> int:
         print(f"Why: {rule.why.strip()}\n")
     print(f"Kind: {rule.kind}   Category: {rule.category.value}   Severity: {rule.severity.value}   Fix: {fix}")
     print(f"Defined at: {rule.origin}")
+    if rule.sources:
+        print(f"Sources: only documents from {', '.join(rule.sources)} (front matter source or url, or folder)")
+    if not rule.enabled:
+        print(f"Opt-in: runs only when selected (--extend-select {rule.code}, or `extend-select` in the settings)")
     for i, ex in enumerate(rule.examples, 1):
         print(f"\nExample {i}{': ' + ex.note if ex.note else ''}")
+        if ex.source is not None or rule.sources:
+            source = ex.source if ex.source is not None else rule.sources[0]
+            print("  source:   " + (source or "none known"))
         print("  input:    " + repr(ex.input))
         if ex.findings is not None:
             print("  flags:    " + (", ".join(repr(f) for f in ex.findings) or "nothing"))
@@ -187,8 +288,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     if args.command in ("check", "fix"):
         return _lint(args, config, spec, engine)
+    if args.command == "mine":
+        return _mine(args, config, spec, engine)
     if args.command == "rules":
-        return _list_rules(engine.rules)
+        return _list_rules(engine.known_rules, engine.rules)
     if args.command == "rule":
-        return _explain(engine.rules, args.code)
-    return _test_rules(engine.rules)
+        return _explain(engine.known_rules, args.code)
+    return _test_rules(engine.known_rules)

@@ -21,7 +21,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_FILES = ("pyproject.toml", ".cleanlint.yaml")
-_KEYS = {"select", "ignore", "rules", "per-path-ignores", "exclude", "language", "max-removal"}
+_KEYS = {"select", "extend-select", "ignore", "rules", "per-path-ignores", "exclude", "language", "max-removal"}
 
 
 class ConfigError(Exception):
@@ -32,6 +32,7 @@ class ConfigError(Exception):
 class Config:
     path: Path | None = None  # the file the settings came from
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()  # added to select, or to the default rules; turns opt-in rules on
     ignore: tuple[str, ...] = ()
     rules: tuple[Path, ...] = ()  # extra rule files or folders, used beside the defaults
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
@@ -119,6 +120,7 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
     return Config(
         path=path,
         select=codes("select", data.get("select", [])),
+        extend_select=codes("extend-select", data.get("extend-select", [])),
         ignore=codes("ignore", data.get("ignore", [])),
         rules=tuple(path.parent / p for p in codes("rules", data.get("rules", []))),
         per_path_ignores=tuple((glob, codes("per-path-ignores", c)) for glob, c in ppi.items()),

@@ -12,34 +12,55 @@ from dataclasses import dataclass
 from .document import Document
 from .kinds import KINDS
 from .model import Finding
+from .provenance import matches, source_names
 from .rule import Rule
 
 
 @dataclass(frozen=True)
 class Selection:
-    """Which codes run: `select` and `ignore` hold codes or prefixes ("B", "B1", "B101")."""
+    """Which codes run: `select` and `ignore` hold codes or prefixes ("B", "B1", "B101").
+
+    With no `select`, every enabled rule runs. An opt-in rule (`enabled: false`) runs only when a
+    `select` or `extend` entry names it, by its code or a prefix of it; `extend` adds rules to what
+    `select` (or the default set) runs, the way a linter's extra rules are turned on. `ignore` wins.
+    """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend: tuple[str, ...] = ()
 
-    def allows(self, code: str) -> bool:
-        if self.select and not any(code.startswith(p) for p in self.select):
+    def allows(self, code: str, enabled: bool = True) -> bool:
+        if any(code.startswith(p) for p in self.ignore):
             return False
-        return not any(code.startswith(p) for p in self.ignore)
+        if any(code.startswith(p) for p in self.extend):
+            return True
+        if self.select:
+            return any(code.startswith(p) for p in self.select)
+        return enabled
 
 
 class Engine:
     def __init__(self, rules: Sequence[Rule], selection: Selection = Selection()):
-        self.rules = [r for r in rules if selection.allows(r.code)]
+        self.rules = [r for r in rules if selection.allows(r.code, r.enabled)]
+        # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested
+        self.known_rules = [r for r in rules if selection.allows(r.code, True)]
         self._checks = [(rule, KINDS[rule.kind].build(rule)) for rule in self.rules]
 
     def check(self, doc: Document, skip: Iterable[str] = ()) -> list[Finding]:
-        """All findings in `doc`, in text order; `skip` holds codes or prefixes to leave out here."""
+        """All findings in `doc`, in text order; `skip` holds codes or prefixes to leave out here.
+
+        A rule with `sources` runs only on documents known by one of them (front matter or folder).
+        """
         skip = tuple(skip)
         out: list[Finding] = []
+        names: tuple[str, ...] | None = None
         for rule, check in self._checks:
             if skip and rule.code.startswith(skip):
                 continue
+            if rule.sources:
+                names = source_names(doc) if names is None else names
+                if not matches(rule.sources, names):
+                    continue
             out.extend(check(doc))
         out.sort(key=Finding.sort_key)
         return out

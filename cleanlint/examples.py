@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Document
-from .engine import Engine
+from .engine import Engine, Selection
 from .fixer import fix_document
 from .rule import Example, Rule
 
@@ -25,10 +25,20 @@ class ExampleFailure:
         return f"{self.rule} example {self.index + 1}: {self.problem}"
 
 
+def example_document(rule: Rule, text: str, example: Example) -> Document:
+    """`text` as a document from the example's source: the one it names ("" for none), else the rule's first.
+
+    An example of a rule scoped to some sources shows the rule at work, so by default it is read as a
+    document from one of them; `source` names another (or none) to show where the rule stays quiet.
+    """
+    source = example.source if example.source is not None else (rule.sources[0] if rule.sources else "")
+    return Document(text, metadata={"source": source} if source else {})
+
+
 def run_example(rule: Rule, index: int, example: Example) -> list[ExampleFailure]:
-    engine = Engine([rule])
+    engine = Engine([rule], Selection(select=(rule.code,)))  # opt-in rules are tested too
     problems = []
-    doc = Document(example.input)
+    doc = example_document(rule, example.input, example)
     if example.findings is not None:
         flagged = [doc.text[f.start : f.end] for f in engine.check(doc)]
         if flagged != list(example.findings):
@@ -37,7 +47,7 @@ def run_example(rule: Rule, index: int, example: Example) -> list[ExampleFailure
         fixed = fix_document(engine, doc, unsafe=True, max_removal=1.0).text
         if fixed != example.output:
             problems.append(f"expected output {example.output!r}, got {fixed!r}")
-        again = fix_document(engine, Document(fixed), unsafe=True, max_removal=1.0).text
+        again = fix_document(engine, example_document(rule, fixed, example), unsafe=True, max_removal=1.0).text
         if again != fixed:
             problems.append(f"fixing the output again changed it to {again!r}")
     return [ExampleFailure(f"{rule.code} {rule.name}", index, p) for p in problems]

@@ -19,13 +19,16 @@ import yaml
 from .kinds import KINDS
 from .kinds.patterns import regex_error
 from .model import Category, Safety, Severity
+from .provenance import pattern_problem
 from .rule import Example, FixAction, FixSpec, Rule
 
 _CODE = regex.compile(r"[A-Z]{1,3}[0-9]{2,4}")
 _NAME = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_RULE_KEYS = {"code", "name", "kind", "category", "severity", "message", "summary", "why", "fix", "examples"}
+_RULE_KEYS = {
+    "code", "name", "kind", "category", "severity", "message", "summary", "why", "fix", "examples", "enabled", "sources"
+}
 _PACK_KEYS = {"pack", "description", "source", "license", "defaults", "rules"}
-_DEFAULT_KEYS = {"kind", "category", "severity", "fix"}
+_DEFAULT_KEYS = {"kind", "category", "severity", "fix", "sources"}
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _EXAMPLE_HINTS = typing.get_type_hints(Example)
 
@@ -151,10 +154,27 @@ def _rule(path: Path, node: yaml.Node, defaults: dict) -> Rule:
         summary=get("summary", str),
         why=get("why", str, ""),
         fix=fix,
+        enabled=get("enabled", bool, True),
         options=options,
         examples=_examples(path, fields.get("examples")),
         origin=where,
+        sources=_sources(path, fields.get("sources")),
     )
+
+
+def _sources(path: Path, entry) -> tuple[str, ...]:
+    """A rule's `sources`: names, hosts or folder names (see provenance.py); a list, or one as text."""
+    if entry is None:
+        return ()
+    node = entry[1]
+    value = _coerce(path, "sources", node, tuple[str, ...])
+    if not value:
+        raise RuleError(path, node, "sources: name at least one source, or leave the key out to check every source")
+    item_nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for item_node, source in zip(item_nodes, value, strict=True):
+        if (problem := pattern_problem(source)) is not None:
+            raise RuleError(path, item_node, f"sources: {source!r}: {problem}")
+    return tuple(" ".join(s.split()) for s in value)
 
 
 def _fix(path: Path, entry, kind) -> FixSpec:
@@ -197,7 +217,7 @@ def _examples(path: Path, entry) -> tuple[Example, ...]:
     out = []
     for node in entry[1].value:
         fields = _mapping(path, node, "example")
-        _unknown(path, fields, {"input", "findings", "output", "note"}, "example")
+        _unknown(path, fields, {"input", "findings", "output", "note", "source"}, "example")
         if "input" not in fields:
             raise RuleError(path, node, "example is missing required key 'input'")
         values = {k: _coerce(path, k, v, _EXAMPLE_HINTS[k]) for k, (_, v) in fields.items()}

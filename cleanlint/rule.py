@@ -37,6 +37,7 @@ class Example:
     findings: tuple[str, ...] | None = None
     output: str | None = None
     note: str = ""
+    source: str | None = None  # the document's source; None: the rule's first source; "": no known source
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Rule:
     options: Any  # the kind's frozen options dataclass
     examples: tuple[Example, ...] = ()
     origin: str = ""  # "file:line" where the rule is defined
+    sources: tuple[str, ...] = ()  # only documents from these sources (see provenance.py); (): all
+    enabled: bool = True  # False: opt-in, runs only when `select` names it
 
     def finding(self, start: int, end: int, edit: Edit | None = None, **fmt: str) -> Finding:
         """A finding of this rule on [start, end); `edit` becomes its fix if the rule allows one."""

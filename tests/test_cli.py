@@ -89,6 +89,24 @@ def test_select_and_ignore_by_prefix(seeds_copy: Path, capsys):
     assert codes and all(c.startswith("A") and not c.startswith("A4") for c in codes)
 
 
+def test_opt_in_rules_run_only_when_selected(tmp_path: Path, capsys):
+    article = tmp_path / "wire.txt"
+    article.write_text("The launch was delayed until March, the agency said.\n© Reuters\n", encoding="utf-8")
+    assert main(["check", "--format", "json", str(article)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--format", "json", "--select", "B605", str(article)]) == 1
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["B605"]
+    assert main(["check", "--format", "json", "--extend-select", "B605", "--ignore", "B3", str(article)]) == 1
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["B605"]
+    assert main(["check", "--format", "json", "--extend-select", "B605", "--ignore", "B605", str(article)]) == 0
+    capsys.readouterr()
+    assert main(["rules"]) == 0
+    listed = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("B605"))
+    assert "(opt-in, not selected)" in listed
+    assert main(["rule", "B605"]) == 0
+    assert "Opt-in: runs only when selected" in capsys.readouterr().out
+
+
 def test_clean_text_exits_0(tmp_path: Path):
     article = tmp_path / "clean.txt"
     article.write_text("The council approved the budget on Tuesday after a long debate.\n", encoding="utf-8")
