@@ -108,7 +108,8 @@ def fix_document(
 ) -> FixResult:
     fixed, applied, remaining, converged = _run(engine, doc, unsafe, True, skip)
     total = word_count(doc.text[doc.body_start :])
-    removed = sum(word_count(a.removed) - word_count(a.edit.replacement) for a in applied)
+    # counted on the texts, not per finding: findings whose removals overlap remove their words once
+    removed = total - word_count(fixed.text[fixed.body_start :])
     refused = None
     if total and removed / total > max_removal:
         refused = (

@@ -86,3 +86,32 @@ def test_a_run_of_counter_lines_goes_in_one_pass(default_engine):
     story = "Russia is heavily dependent on Iran for drones and other weapons, according to Reuters officials.\n"
     result = fix_document(default_engine, Document(story + "\n+1\n0\n+1\n0\n+1\n0\n"))
     assert result.text == story
+
+
+def test_guard_counts_words_of_overlapping_removals_once(tmp_path: Path):
+    """Two rules that remove the same lines take their words once, so a small removal is not refused."""
+    rules = tmp_path / "twice.yaml"
+    rule = (
+        "  - code: X10{n}\n    name: twice-{n}\n    kind: phrase\n    category: boilerplate\n    message: m\n"
+        "    summary: s\n    scope: line\n    phrases: ['Share this story']\n    fix: {{action: remove}}\n"
+    )
+    rules.write_text("rules:\n" + rule.format(n=1) + rule.format(n=2), encoding="utf-8")
+    engine = Engine(load_rules([rules]))
+    text = "The council approved the budget on Monday night.\nShare this story\n"
+    result = fix_document(engine, Document(text), max_removal=0.4)  # 3 of 11 words: under the limit
+    assert result.refused is None
+    assert result.text == "The council approved the budget on Monday night.\n"
+
+
+def test_guard_weighs_japanese_text_by_characters(default_engine):
+    """Scripts without spaces count each character as a word, so a Japanese article outweighs its link list."""
+    article = (
+        "先日、不正に改造した携帯電話を販売したとして、商標法違反の疑いで男性が逮捕されました。\n"
+        "報道によると、今回販売されたのは、いわゆる脱獄した携帯電話です。\n"
+        "もちろん、製造元は脱獄を認めていません。\n"
+        "ではなぜ、改造した携帯電話を販売すると、商標権の侵害になるのでしょうか。\n"
+    )
+    links = "関連記事\n「あずきバー」事件 －商標の判決シリーズ\n「体脂肪測定器」と「体重計」は類似する？\n"
+    result = fix_document(default_engine, Document(article + links))
+    assert result.refused is None
+    assert result.text == article

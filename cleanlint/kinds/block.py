@@ -1,15 +1,17 @@
-"""block: text from a start pattern to an end pattern, or to the end of the article.
+"""block: text from a start pattern to an end pattern, to the end of a run of list items, or to the end.
 
 For boilerplate that runs over several lines with known ends: a donation appeal from "Your support helps
-us" to "makes all the difference.", a comment widget from "Leave a Reply" to the end. Both ends are
-anchors, and `max_lines` bounds what a block can swallow if an end goes missing.
+us" to "makes all the difference.", a comment widget from "Leave a Reply" to the end, a "Related
+Stories" heading and the headlines listed under it. Both ends are anchors: the end is a pattern, the last
+line of a run of lines that each look like a list item, or the end of the text; and `max_lines` bounds
+what a block can swallow if an end goes missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import Document
+from ..document import Document, Region
 from ..model import Edit, Finding
 from ..rule import Rule
 from .patterns import compile_alternation
@@ -20,19 +22,39 @@ from .scoping import Position, in_position, word_count
 class Options:
     start: tuple[str, ...] = field(metadata={"regex": True, "doc": "where a block begins"})
     end: tuple[str, ...] = field(default=(), metadata={"regex": True, "doc": "where it ends (inclusive)"})
-    until_end: bool = field(default=False, metadata={"doc": "with no end match, run to the end of the text"})
+    items: tuple[str, ...] = field(
+        default=(),
+        metadata={
+            "regex": True,
+            "doc": "the block takes the lines after its start line while each matches one of these in full",
+        },
+    )
+    min_items: int = field(default=1, metadata={"doc": "with `items`: how many item lines a block needs (0: none)"})
+    until_end: bool = field(
+        default=False,
+        metadata={"doc": "with no end match, run to the end of the text; with `items`, the items must reach it"},
+    )
     max_lines: int = field(default=12, metadata={"doc": "content lines a block may span at most"})
     max_words: int = field(default=0, metadata={"doc": "leave longer blocks alone (0: no limit)"})
+    max_share: float = field(
+        default=0.0, metadata={"doc": "leave blocks with more than this share of the text's words alone (0: no limit)"}
+    )
     ignore_case: bool = False
     position: Position = field(default="anywhere", metadata={"doc": "where the start may stand"})
     window: int = field(default=12, metadata={"doc": "content lines that count as head or tail"})
 
 
 def problems(options: Options) -> list[tuple[str, str]]:
-    if not options.end and not options.until_end:
-        return [("end", "a block rule needs `end` patterns or `until_end: true`")]
+    if not options.end and not options.until_end and not options.items:
+        return [("end", "a block rule needs `end` patterns, `items` or `until_end: true`")]
+    if options.end and options.items:
+        return [("items", "a block ends either at an `end` pattern or after its `items`, not both")]
     if options.max_lines < 1:
         return [("max_lines", "must be at least 1")]
+    if not 0 <= options.max_share <= 1:
+        return [("max_share", "must be a fraction between 0 and 1")]
+    if options.min_items < 0:
+        return [("min_items", "must not be negative")]
     return []
 
 
@@ -40,26 +62,60 @@ def build(rule: Rule):
     opts: Options = rule.options
     start_re = compile_alternation(opts.start, ignore_case=opts.ignore_case)
     end_re = compile_alternation(opts.end, ignore_case=opts.ignore_case)
+    item_re = compile_alternation(opts.items, ignore_case=opts.ignore_case)
 
     def span_lines(doc: Document, start: int, end: int) -> int:
         return sum(1 for ln in doc.content_lines if ln.end > start and ln.start < end)
 
+    def end_of_items(doc: Document, start: int) -> int | None:
+        """Where the run of item lines after the line holding `start` ends, if it is long enough.
+
+        The start line itself is the list's heading; a line that could start a block starts the next one,
+        except in a list that runs to the end, where further headings are part of it. With `until_end`, a
+        run that stops short of the end of the text does not count: a tail list is only a list if nothing
+        but items follows it.
+        """
+        lines = doc.content_lines
+        first = doc.enclosing(lines, start, start)
+        index = lines.index(first) if first is not None else -1
+        items: list[Region] = []
+        for ln in lines[index + 1 : index + opts.max_lines]:
+            if not item_re.fullmatch(doc.text, ln.start, ln.end):
+                break
+            if not opts.until_end and start_re.match(doc.text, ln.start, ln.end):
+                break  # the heading of the next list
+            items.append(ln)
+        if len(items) < opts.min_items:
+            return None
+        last = items[-1] if items else first
+        if last is None or (opts.until_end and last is not lines[-1]):
+            return None
+        return last.end
+
+    def end_of_block(doc: Document, start: int, after: int) -> int | None:
+        if item_re is not None:
+            return end_of_items(doc, start)
+        stop = None
+        if end_re is not None and (e := end_re.search(doc.text, after)) is not None:
+            stop = e.end()
+        if (stop is None or span_lines(doc, start, stop) > opts.max_lines) and opts.until_end:
+            stop = len(doc.text.rstrip())
+        return stop
+
     def check(doc: Document) -> list[Finding]:
         out = []
         pos = doc.body_start
-        body_end = len(doc.text.rstrip())
         while (m := start_re.search(doc.text, pos)) is not None:
             pos = m.end() if m.end() > m.start() else m.end() + 1
             if not in_position(doc, m.start(), opts.position, opts.window):
                 continue
-            stop = None
-            if end_re is not None and (e := end_re.search(doc.text, m.end())) is not None:
-                stop = e.end()
-            if (stop is None or span_lines(doc, m.start(), stop) > opts.max_lines) and opts.until_end:
-                stop = body_end
+            stop = end_of_block(doc, m.start(), m.end())
             if stop is None or stop <= m.start() or span_lines(doc, m.start(), stop) > opts.max_lines:
                 continue
-            if opts.max_words and word_count(doc.text[m.start() : stop]) > opts.max_words:
+            words = word_count(doc.text[m.start() : stop])
+            if opts.max_words and words > opts.max_words:
+                continue
+            if opts.max_share and words > opts.max_share * word_count(doc.text[doc.body_start :]):
                 continue
             out.append(rule.finding(m.start(), stop, Edit(*doc.removal(m.start(), stop), "")))
             pos = stop

@@ -16,7 +16,9 @@ from ..document import Document, Region
 Scope = Literal["match", "sentence", "line", "paragraph"]
 Position = Literal["anywhere", "head", "tail", "edge"]  # edge: head or tail
 
-_WORD = regex.compile(r"\w+")
+# A word is a run of letters or digits, except in scripts written without spaces (Chinese, Japanese),
+# where each character counts as one: otherwise a Japanese paragraph would weigh as much as one word.
+_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
 
 
 def in_position(doc: Document, offset: int, position: Position, window: int) -> bool:
