@@ -15,8 +15,8 @@ from . import __version__
 from .config import Config, ConfigError, find_config, load_config
 from .defaults import default_rules_dir
 from .engine import Engine, Selection
-from .examples import run_examples
-from .loader import RuleError, load_rules
+from .examples import example_source, run_examples
+from .loader import RuleError
 from .mine import MineOptions, Miner
 from .minepack import naming_for, propose, render
 from .model import Category
@@ -48,30 +48,15 @@ def _add_rule_options(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="settings file (default: nearest pyproject.toml with [tool.cleanlint] or .cleanlint.yaml)",
     )
-    p.add_argument(
-        "--select",
-        action="extend",
-        type=_codes,
-        default=[],
-        metavar="CODES",
-        help="only these codes or prefixes, comma-separated (replaces the settings' select)",
-    )
-    p.add_argument(
-        "--extend-select",
-        action="extend",
-        type=_codes,
-        default=[],
-        metavar="CODES",
-        help="these codes or prefixes as well, opt-in rules included (adds to the settings' extend-select)",
-    )
-    p.add_argument(
-        "--ignore",
-        action="extend",
-        type=_codes,
-        default=[],
-        metavar="CODES",
-        help="leave out these codes or prefixes, comma-separated (adds to the settings' ignore)",
-    )
+    for flag, about in (
+        ("--select", "only these codes or prefixes, comma-separated (replaces the settings' select)"),
+        (
+            "--extend-select",
+            "these codes or prefixes as well, opt-in rules included (adds to the settings' extend-select)",
+        ),
+        ("--ignore", "leave out these codes or prefixes, comma-separated (adds to the settings' ignore)"),
+    ):
+        p.add_argument(flag, action="extend", type=_codes, default=[], metavar="CODES", help=about)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -209,8 +194,8 @@ def _mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: En
             miner.add(r.document, mining_source(r.document, relative), spans)
     result = miner.result()
     try:
-        in_use = load_rules(spec.rule_paths)  # all of them, whatever --select says: codes must not collide
-        proposals, notes = propose(result, naming_for(in_use, args.code_prefix, args.start_code))
+        # all the rules loaded, whatever --select says: proposed codes must not collide with any of them
+        proposals, notes = propose(result, naming_for(engine.loaded_rules, args.code_prefix, args.start_code))
         text = render(result, proposals)
         if args.output:
             args.output.write_text(text, encoding="utf-8")
@@ -258,8 +243,7 @@ def _explain(rules: Sequence[Rule], wanted: str) -> int:
     for i, ex in enumerate(rule.examples, 1):
         print(f"\nExample {i}{': ' + ex.note if ex.note else ''}")
         if ex.source is not None or rule.sources:
-            source = ex.source if ex.source is not None else rule.sources[0]
-            print("  source:   " + (source or "none known"))
+            print("  source:   " + (example_source(rule, ex) or "none known"))
         print("  input:    " + repr(ex.input))
         if ex.findings is not None:
             print("  flags:    " + (", ".join(repr(f) for f in ex.findings) or "nothing"))

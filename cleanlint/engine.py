@@ -41,6 +41,7 @@ class Selection:
 
 class Engine:
     def __init__(self, rules: Sequence[Rule], selection: Selection = Selection()):
+        self.loaded_rules = tuple(rules)  # every rule loaded, whatever the selection
         self.rules = [r for r in rules if selection.allows(r.code, r.enabled)]
         # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested
         self.known_rules = [r for r in rules if selection.allows(r.code, True)]

@@ -25,13 +25,20 @@ class ExampleFailure:
         return f"{self.rule} example {self.index + 1}: {self.problem}"
 
 
-def example_document(rule: Rule, text: str, example: Example) -> Document:
-    """`text` as a document from the example's source: the one it names ("" for none), else the rule's first.
+def example_source(rule: Rule, example: Example) -> str:
+    """The source an example is read from: the one it names ("" for none), else the rule's first.
 
     An example of a rule scoped to some sources shows the rule at work, so by default it is read as a
     document from one of them; `source` names another (or none) to show where the rule stays quiet.
     """
-    source = example.source if example.source is not None else (rule.sources[0] if rule.sources else "")
+    if example.source is not None:
+        return example.source
+    return rule.sources[0] if rule.sources else ""
+
+
+def example_document(rule: Rule, text: str, example: Example) -> Document:
+    """`text` as a document from the example's source (see example_source)."""
+    source = example_source(rule, example)
     return Document(text, metadata={"source": source} if source else {})
 
 

@@ -55,7 +55,7 @@ class Rule:
     examples: tuple[Example, ...] = ()
     origin: str = ""  # "file:line" where the rule is defined
     sources: tuple[str, ...] = ()  # only documents from these sources (see provenance.py); (): all
-    enabled: bool = True  # False: opt-in, runs only when `select` names it
+    enabled: bool = True  # False: opt-in, runs only when `select` or `extend-select` names it
 
     def finding(self, start: int, end: int, edit: Edit | None = None, **fmt: str) -> Finding:
         """A finding of this rule on [start, end); `edit` becomes its fix if the rule allows one."""

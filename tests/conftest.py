@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from cleanlint.defaults import default_rules_dir
 from cleanlint.engine import Engine
-from cleanlint.loader import load_rules
+from cleanlint.loader import RuleError, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DEFAULT_RULES = load_rules([default_rules_dir()])
+
+
+def write(tmp_path: Path, text: str, name: str = "rule.yaml") -> Path:
+    """A rule file in `tmp_path`, written from an indented string."""
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def error_of(path: Path) -> str:
+    """The one-line error that loading the rule file at `path` gives."""
+    with pytest.raises(RuleError) as info:
+        load_rules([path])
+    return str(info.value)
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
-
-import pytest
-
 from cleanlint.cli import main
-from cleanlint.loader import RuleError, load_rules
+from cleanlint.loader import load_rules
+
+from .conftest import error_of, write
 
 GOOD = """\
 code: X101
@@ -19,18 +16,6 @@ message: test
 summary: test
 phrases: [Leave a Reply]
 """
-
-
-def write(tmp_path: Path, text: str, name: str = "rule.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
-def error_of(path: Path) -> str:
-    with pytest.raises(RuleError) as info:
-        load_rules([path])
-    return str(info.value)
 
 
 def test_a_good_rule_loads(tmp_path):

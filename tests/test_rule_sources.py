@@ -11,8 +11,10 @@ from cleanlint.cli import main
 from cleanlint.document import Document
 from cleanlint.engine import Engine
 from cleanlint.examples import run_examples
-from cleanlint.loader import RuleError, load_rules
+from cleanlint.loader import load_rules
 from cleanlint.provenance import matches, mining_source, source_names, url_host
+
+from .conftest import error_of, write
 
 SCOPED = """\
 code: X201
@@ -26,18 +28,6 @@ scope: line
 phrases: [Reporting by the newsroom]
 sources: [reuters.com, Valley Gazette]
 """
-
-
-def write(tmp_path: Path, text: str, name: str = "rule.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
-def error_of(path: Path) -> str:
-    with pytest.raises(RuleError) as info:
-        load_rules([path])
-    return str(info.value)
 
 
 @pytest.mark.parametrize(
