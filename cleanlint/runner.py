@@ -61,6 +61,8 @@ def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> 
         doc = source.document()
     except InputError as err:
         return FileResult(path, error=str(err))
+    if config.language:  # the settings' language outranks what a page declares (see kinds/language.py)
+        doc.metadata["language"] = config.language
     skip = config.ignores_for(path)
     if not options.fix:
         return FileResult(path, tuple(engine.check(doc, skip)), source=source, document=doc)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..model import Finding
 from ..rule import FixAction, Rule
-from . import block, fragment, glue, names, phrase, repetition, substitution
+from . import block, encoding, fragment, glue, language, markup, names, phrase, repetition, substitution
 
 Check = Callable[[Document], Iterable[Finding]]
 
@@ -45,5 +45,8 @@ KINDS: dict[str, Kind] = {
         _kind(glue, {FixAction.REPLACE}),
         _kind(fragment, set()),
         _kind(names, {FixAction.REPLACE}),
+        _kind(markup, {FixAction.REPLACE}),
+        _kind(encoding, {FixAction.REPLACE}),
+        _kind(language, set()),
     )
 }

@@ -1,0 +1,82 @@
+"""markup: HTML and Markdown syntax left in article text, with the text it stood for.
+
+An extractor that misses a tag or an entity leaves `<p>`, `&amp;` or `[the report](https://...)` in the
+words that search and models read. Each form has one certain repair: an entity becomes its character, a tag
+goes (or becomes a space where it separated two words), a link keeps its words. Only real syntax counts:
+a tag must be a known HTML element name, an entity must decode to something, a link must have a URL, so
+"x < y > z", "R&D" and "[sic]" are left alone.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from ..document import Document
+from ..model import Edit, Finding
+from ..rule import Rule
+
+Form = Literal["html-tag", "html-entity", "markdown-link", "markdown-image"]
+
+# Elements an article's markup is made of; an unknown name in angle brackets is more likely text.
+_ELEMENTS = (
+    "a abbr article aside b blockquote br caption cite code dd div dl dt em figcaption figure footer h1 h2 h3 "
+    "h4 h5 h6 header hr i iframe img li main nav ol p picture pre q s script section small source span strong "
+    "style sub sup table tbody td th thead time tr u ul video"
+)
+_INLINE = frozenset(
+    ("a", "abbr", "b", "cite", "code", "em", "i", "q", "s", "small", "span", "strong", "sub", "sup", "u")
+)
+_PATTERNS: dict[str, regex.Pattern] = {
+    "html-tag": regex.compile(
+        r"</?(" + "|".join(sorted(_ELEMENTS.split(), key=len, reverse=True)) + r")\b"
+        r"(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>",
+        regex.IGNORECASE,
+    ),
+    "html-entity": regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
+    "markdown-link": regex.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\((?:https?://|/|www\.|mailto:)[^()\s]*\)"),
+    "markdown-image": regex.compile(r"!\[[^\[\]\n]{0,300}\]\((?:https?://|/|www\.)[^()\s]*\)"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    form: Form = field(metadata={"doc": "which syntax: html-tag, html-entity, markdown-link or markdown-image"})
+
+
+def _tag_edit(doc: Document, m: regex.Match) -> Edit:
+    """Drop a tag; a block tag between two words becomes a space, so they are not glued together."""
+    text, start, end = doc.text, m.start(), m.end()
+    before, after = text[start - 1 : start], text[end : end + 1]
+    glued = before.strip() not in ("", ">") and after.strip() not in ("", "<")
+    if glued and m.group(1).lower() not in _INLINE:
+        return Edit(start, end, " ")
+    return Edit(*doc.removal(start, end), "")
+
+
+def build(rule: Rule):
+    opts: Options = rule.options
+    pattern = _PATTERNS[opts.form]
+
+    def edit_for(doc: Document, m: regex.Match) -> Edit | None:
+        if opts.form == "html-tag":
+            return _tag_edit(doc, m)
+        if opts.form == "html-entity":
+            decoded = html.unescape(m.group())
+            return None if decoded == m.group() else Edit(m.start(), m.end(), decoded)
+        if opts.form == "markdown-link":
+            return Edit(m.start(), m.end(), m.group(1))
+        return Edit(*doc.removal(m.start(), m.end()), "")
+
+    def check(doc: Document) -> list[Finding]:
+        out = []
+        for m in pattern.finditer(doc.text, doc.body_start):
+            edit = edit_for(doc, m)
+            if edit is not None:
+                out.append(rule.finding(m.start(), m.end(), edit, match=m.group()))
+        return out
+
+    return check
