@@ -43,6 +43,14 @@ def _add_rule_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-default-rules", action="store_true", help="use only the rules given with --rules")
     p.add_argument(
+        "--gazetteer",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="names (YAML: name -> other spellings) that the misspelt-name rules know as well (may repeat)",
+    )
+    p.add_argument(
         "--config",
         type=Path,
         metavar="FILE",
@@ -146,7 +154,7 @@ def _settings(args: argparse.Namespace) -> tuple[Config, EngineSpec]:
         config.ignore + tuple(args.ignore),
         config.extend_select + tuple(args.extend_select),
     )
-    return config, EngineSpec(rule_paths, selection)
+    return config, EngineSpec(rule_paths, selection, config.gazetteer + tuple(args.gazetteer))
 
 
 def _lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:

@@ -21,7 +21,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_FILES = ("pyproject.toml", ".cleanlint.yaml")
-_KEYS = {"select", "extend-select", "ignore", "rules", "per-path-ignores", "exclude", "language", "max-removal"}
+_KEYS = {
+    "select", "extend-select", "ignore", "rules", "gazetteer", "per-path-ignores", "exclude", "language", "max-removal"
+}
 
 
 class ConfigError(Exception):
@@ -35,6 +37,7 @@ class Config:
     extend_select: tuple[str, ...] = ()  # added to select, or to the default rules; turns opt-in rules on
     ignore: tuple[str, ...] = ()
     rules: tuple[Path, ...] = ()  # extra rule files or folders, used beside the defaults
+    gazetteer: tuple[Path, ...] = ()  # files of names that every `names` rule knows as well
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
     exclude: tuple[str, ...] = ()  # globs of files and folders not to check
     language: str | None = None  # the articles' expected language, for language rules
@@ -101,12 +104,18 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         if key not in _KEYS:
             raise fail(f"unknown setting {key!r} (settings: {', '.join(sorted(_KEYS))})")
 
-    def codes(key: str, value: Any) -> tuple[str, ...]:
+    def texts(key: str, value: Any, what: str) -> tuple[str, ...]:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(f"{key} must be a list of rule codes or prefixes")
+            raise fail(f"{key} must be a list of {what}")
         return tuple(value)
+
+    def codes(key: str, value: Any) -> tuple[str, ...]:
+        return texts(key, value, "rule codes or prefixes")
+
+    def files(key: str, value: Any) -> tuple[str, ...]:
+        return texts(key, value, "file or folder paths")
 
     ppi = data.get("per-path-ignores", {})
     if not isinstance(ppi, dict):
@@ -122,7 +131,8 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         select=codes("select", data.get("select", [])),
         extend_select=codes("extend-select", data.get("extend-select", [])),
         ignore=codes("ignore", data.get("ignore", [])),
-        rules=tuple(path.parent / p for p in codes("rules", data.get("rules", []))),
+        rules=tuple(path.parent / p for p in files("rules", data.get("rules", []))),
+        gazetteer=tuple(path.parent / p for p in files("gazetteer", data.get("gazetteer", []))),
         per_path_ignores=tuple((glob, codes("per-path-ignores", c)) for glob, c in ppi.items()),
         exclude=codes("exclude", data.get("exclude", [])),
         language=language,

@@ -69,15 +69,20 @@ def load_rules(paths: typing.Iterable[Path]) -> list[Rule]:
     return rules
 
 
-def _load_file(path: Path) -> list[tuple[Rule, yaml.Node]]:
+def compose_yaml(path: Path, what: str = "rule file") -> yaml.Node | None:
+    """The YAML node tree of the file at `path` (None when empty), keeping line and column for errors."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except UnicodeDecodeError:
-        raise RuleError(path, None, "rule file is not UTF-8 text") from None
+        raise RuleError(path, None, f"{what} is not UTF-8 text") from None
     except OSError as err:
-        raise RuleError(path, None, f"cannot read rule file: {err.strerror}") from None
+        raise RuleError(path, None, f"cannot read {what}: {err.strerror}") from None
     except yaml.MarkedYAMLError as err:
         raise RuleError(path, None, f"invalid YAML: {err.problem}", err.problem_mark or err.context_mark) from None
+
+
+def _load_file(path: Path) -> list[tuple[Rule, yaml.Node]]:
+    root = compose_yaml(path)
     if root is None:
         return []
     top = _mapping(path, root, "rule file")

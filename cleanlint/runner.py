@@ -18,6 +18,7 @@ from .config import Config
 from .document import Document
 from .engine import Engine, Selection
 from .fixer import fix_document
+from .gazetteer import load_gazetteer, with_gazetteer
 from .html import is_html, read_page, write_text
 from .loader import load_rules
 from .model import Finding
@@ -30,9 +31,11 @@ class EngineSpec:
 
     rule_paths: tuple[Path, ...]
     selection: Selection
+    gazetteer: tuple[Path, ...] = ()  # files of names added to every `names` rule
 
     def build(self) -> Engine:
-        return Engine(load_rules(self.rule_paths), self.selection)
+        rules = with_gazetteer(load_rules(self.rule_paths), load_gazetteer(self.gazetteer))
+        return Engine(rules, self.selection)
 
 
 @dataclass(frozen=True)
