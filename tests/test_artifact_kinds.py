@@ -139,3 +139,25 @@ def test_language_verdicts_do_not_change_between_processes(tmp_path: Path):
     assert len(reports) == 1
     flagged = json.loads(reports.pop())["findings"]
     assert [f["start"] for f in flagged] == [len(ENGLISH) + 2]
+
+
+# long phrase lists: one scan for first words, then an anchored match, must equal a full scan
+
+
+def test_phrase_starts_find_exactly_what_a_full_scan_finds():
+    from cleanlint.kinds.patterns import compile_alternation, phrase_starts
+
+    phrases = ("counterfeit consciousness", "profound learning", "flag to commotion", "Wall Avenue", "big data")
+    text = (
+        "Counterfeit  consciousness and PROFOUND\nlearning; a flag to commotion ratio. counterfeit consciousnesses "
+        "and big database, big data. İstanbul's flag to\tcommotion. Wall Avenue, wall avenue, nonprofound learning.\n"
+    )
+    for ignore_case in (True, False):
+        pattern = compile_alternation((), phrases, ignore_case)
+        full = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        anchored, reached = [], 0
+        for start in phrase_starts(phrases, ignore_case)(text, 0):
+            if start >= reached and (m := pattern.match(text, start)) is not None:
+                anchored.append((m.start(), m.end()))
+                reached = m.end()
+        assert anchored == full and full

@@ -40,3 +40,30 @@ def regex_error(pattern: str) -> str | None:
     except regex.error as err:
         return str(err)
     return None
+
+
+def phrase_starts(phrases: tuple[str, ...], ignore_case: bool):
+    """A function giving, in order, the offsets in a text where one of `phrases` may start.
+
+    A list of hundreds of phrases compiled into one alternation is scanned at well under 1 MB/s, because
+    the regex engine tries every alternative at every position. An Aho-Corasick automaton of the phrases'
+    first words finds the few places worth trying in one pass; the compiled pattern then confirms each
+    with a match anchored there, so the findings are exactly those of a full scan.
+    """
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for first in {phrase.split()[0] for phrase in phrases if phrase.split()}:
+        key = first.lower() if ignore_case else first
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+
+    def starts(text: str, pos: int) -> list[int]:
+        haystack = text.lower() if ignore_case else text
+        if len(haystack) != len(text):  # a rare letter whose lower case is longer: try every position
+            return list(range(pos, len(text)))
+        if not len(automaton):
+            return []
+        return sorted({end - length + 1 for end, length in automaton.iter(haystack, pos)})
+
+    return starts

@@ -15,7 +15,7 @@ import regex
 from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
-from .patterns import compile_alternation
+from .patterns import compile_alternation, phrase_starts
 
 _SPACE = regex.compile(r"\s+")
 
@@ -49,6 +49,7 @@ def _match_case(suggestion: str, found: str) -> str:
 def build(rule: Rule):
     opts: Options = rule.options
     pattern = compile_alternation((), tuple(opts.swaps), opts.ignore_case)
+    candidates = phrase_starts(tuple(opts.swaps), opts.ignore_case)
     suggestions = {_key(wrong): right for wrong, right in opts.swaps.items()}
     unless = compile_alternation(opts.unless, ignore_case=True)
 
@@ -57,7 +58,11 @@ def build(rule: Rule):
         if unless is not None:
             excluded = [(m.start(), m.end()) for m in unless.finditer(doc.text, doc.body_start)]
         out = []
-        for m in pattern.finditer(doc.text, doc.body_start):
+        reached = doc.body_start  # matches do not overlap, as with a scan of the whole text
+        for start in candidates(doc.text, doc.body_start):
+            if start < reached or (m := pattern.match(doc.text, start)) is None:
+                continue
+            reached = m.end()
             if any(s < m.end() and m.start() < e for s, e in excluded):
                 continue
             suggestion = _match_case(suggestions[_key(m.group())], m.group())
