@@ -42,7 +42,7 @@ def _read(path: Path) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for key_node, value_node in root.value:
         name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if not name or not isinstance(name, str) or key_node.tag != "tag:yaml.org,2002:str":
+        if not name or key_node.tag != "tag:yaml.org,2002:str":
             raise RuleError(path, key_node, "each name must be text")
         if isinstance(value_node, yaml.ScalarNode) and value_node.tag == "tag:yaml.org,2002:null":
             out[name] = ()

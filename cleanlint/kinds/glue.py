@@ -3,14 +3,14 @@
 "Top NewsWhite House", "difference.Russia's", "Comments0": the seam is a lower-case letter followed by a
 capital, a full stop followed by a capital, or a word followed by a count. Real text has the same shapes:
 brands are written in camel case (TaskRabbit, GrubHub, SecureDrop) far more often than a scraper glues two
-words, and each brand is rare enough that no list of exceptions keeps up. So with `labels` set, a seam
-between two capitalised words counts only when the whole word on one side of it is a label that scrapers
-glue to their neighbours: a page's furniture, not a name. The side matters: "Top News" ends a heading
-glued to the next line (NewsWhite), while outlets end in it (SpaceNews); "Published" starts a dateline
-glued to the byline before it (YonhapPublished). A seam after
-a lower-case word ("rightsOpens") is not how names are written and always counts. Tokens that look like
-addresses, hashtags or handles are skipped, and a token seen twice in a document is taken as written on
-purpose. The fix inserts one space.
+words, and each brand is rare enough that no list of exceptions keeps up. So when a rule lists labels, a
+seam between two capitalised words, or before a count, counts only when the whole word on one side of it
+is a label that scrapers glue to their neighbours: a page's furniture, not a name. The side matters: "Top
+News" ends a heading glued to the next line (NewsWhite), while outlets end in it (SpaceNews), so "News" is
+one of `labels_before`; "Published" starts a dateline glued to the byline before it (YonhapPublished), so
+it is one of `labels_after`. A seam after a lower-case word ("rightsOpens") is not how names are written
+and always counts. Tokens that look like addresses, hashtags or handles are skipped, and a token seen
+twice in a document is taken as written on purpose. The fix inserts one space.
 """
 
 from __future__ import annotations

@@ -151,8 +151,7 @@ def build(rule: Rule):
         """The language of most of the body: by markers, else by a script only one language uses, else
         by langdetect."""
         sample = doc.text[doc.body_start : doc.body_start + _SAMPLE]
-        words = _WORD.findall(sample)
-        found = shares(words) if words else {}
+        found = shares(_WORD.findall(sample))
         best = max(found, key=found.__getitem__, default=None)
         if best is not None and found[best] >= opts.min_share:
             return best
