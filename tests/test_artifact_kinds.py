@@ -147,17 +147,29 @@ def test_language_verdicts_do_not_change_between_processes(tmp_path: Path):
 def test_phrase_starts_find_exactly_what_a_full_scan_finds():
     from cleanlint.kinds.patterns import compile_alternation, phrase_starts
 
-    phrases = ("counterfeit consciousness", "profound learning", "flag to commotion", "Wall Avenue", "big data")
+    phrases = (
+        "counterfeit consciousness",
+        "profound learning",
+        "flag to commotion",
+        "Wall Avenue",
+        "big data",
+        "big database",
+        "data-driven design",
+        "data mining",
+    )
     text = (
         "Counterfeit  consciousness and PROFOUND\nlearning; a flag to commotion ratio. counterfeit consciousnesses "
-        "and big database, big data. İstanbul's flag to\tcommotion. Wall Avenue, wall avenue, nonprofound learning.\n"
+        "and big database, big data. The flag to\tcommotion. Wall Avenue, wall avenue, nonprofound learning.\n"
+        "Data-driven design and data mining; metadata mining.\n"
     )
-    for ignore_case in (True, False):
-        pattern = compile_alternation((), phrases, ignore_case)
-        full = [(m.start(), m.end()) for m in pattern.finditer(text)]
-        anchored, reached = [], 0
-        for start in phrase_starts(phrases, ignore_case)(text, 0):
-            if start >= reached and (m := pattern.match(text, start)) is not None:
-                anchored.append((m.start(), m.end()))
-                reached = m.end()
-        assert anchored == full and full
+    # the second text has a letter whose lower case is longer (İ), which takes the slow path
+    for sample in (text, text.replace("The flag", "İstanbul's flag")):
+        for ignore_case in (True, False):
+            pattern = compile_alternation((), phrases, ignore_case)
+            full = [(m.start(), m.end()) for m in pattern.finditer(sample)]
+            anchored, reached = [], 0
+            for start, confirm in phrase_starts(phrases, ignore_case)(sample, 0):
+                if start >= reached and (m := confirm.match(sample, start)) is not None:
+                    anchored.append((m.start(), m.end()))
+                    reached = m.end()
+            assert anchored == full and full

@@ -43,27 +43,41 @@ def regex_error(pattern: str) -> str | None:
 
 
 def phrase_starts(phrases: tuple[str, ...], ignore_case: bool):
-    """A function giving, in order, the offsets in a text where one of `phrases` may start.
+    """A function giving, in order, the places in a text where one of `phrases` may start, each with the
+    pattern to confirm it: (offset, compiled pattern).
 
     A list of hundreds of phrases compiled into one alternation is scanned at well under 1 MB/s, because
     the regex engine tries every alternative at every position. An Aho-Corasick automaton of the phrases'
-    first words finds the few places worth trying in one pass; the compiled pattern then confirms each
-    with a match anchored there, so the findings are exactly those of a full scan.
+    first words finds the few places worth trying in one pass, and each place is confirmed by an anchored
+    match of only the phrases with that first word. Where first words of two groups start at the same
+    place ("data", "data-driven"), the whole alternation decides, so the findings are exactly those of a
+    full scan.
     """
     import ahocorasick
 
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if phrase.split():
+            first = phrase.split()[0]
+            groups.setdefault(first.lower() if ignore_case else first, []).append(phrase)
+    whole = compile_alternation((), phrases, ignore_case)
     automaton = ahocorasick.Automaton()
-    for first in {phrase.split()[0] for phrase in phrases if phrase.split()}:
-        key = first.lower() if ignore_case else first
-        automaton.add_word(key, len(key))
+    for key, members in groups.items():
+        automaton.add_word(key, (len(key), compile_alternation((), tuple(members), ignore_case)))
     automaton.make_automaton()
 
-    def starts(text: str, pos: int) -> list[int]:
+    def starts(text: str, pos: int) -> list[tuple[int, regex.Pattern]]:
         haystack = text.lower() if ignore_case else text
         if len(haystack) != len(text):  # a rare letter whose lower case is longer: try every position
-            return list(range(pos, len(text)))
+            return [(at, whole) for at in range(pos, len(text))]
         if not len(automaton):
             return []
-        return sorted({end - length + 1 for end, length in automaton.iter(haystack, pos)})
+        found: dict[int, regex.Pattern] = {}
+        for end, (length, pattern) in automaton.iter(haystack, pos):
+            at = end - length + 1
+            if at > 0 and haystack[at - 1].isalnum() and haystack[at].isalnum():
+                continue  # inside a word, where the phrase's leading word boundary cannot match
+            found[at] = whole if at in found else pattern
+        return sorted(found.items())
 
     return starts

@@ -48,7 +48,6 @@ def _match_case(suggestion: str, found: str) -> str:
 
 def build(rule: Rule):
     opts: Options = rule.options
-    pattern = compile_alternation((), tuple(opts.swaps), opts.ignore_case)
     candidates = phrase_starts(tuple(opts.swaps), opts.ignore_case)
     suggestions = {_key(wrong): right for wrong, right in opts.swaps.items()}
     unless = compile_alternation(opts.unless, ignore_case=True)
@@ -59,8 +58,8 @@ def build(rule: Rule):
             excluded = [(m.start(), m.end()) for m in unless.finditer(doc.text, doc.body_start)]
         out = []
         reached = doc.body_start  # matches do not overlap, as with a scan of the whole text
-        for start in candidates(doc.text, doc.body_start):
-            if start < reached or (m := pattern.match(doc.text, start)) is None:
+        for start, confirm in candidates(doc.text, doc.body_start):
+            if start < reached or (m := confirm.match(doc.text, start)) is None:
                 continue
             reached = m.end()
             if any(s < m.end() and m.start() < e for s, e in excluded):
