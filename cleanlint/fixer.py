@@ -9,6 +9,7 @@ silently empty someone's article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .document import Document
@@ -19,24 +20,33 @@ from .model import Edit, Finding, Safety
 MAX_PASSES = 20
 
 
+# Which of a pass's findings to act on: the baseline leaves out the findings it has accepted.
+FindingFilter = Callable[[Document, list[Finding]], list[Finding]]
+
+
 @dataclass(frozen=True)
 class AppliedEdit:
-    """An edit as applied in one pass: offsets into the text of that pass."""
+    """One change to the text, as applied: the edits of a fix, in order, each on the text the ones before it
+    left. Replaying them turns the original into the fixed text; undoing them from last to first turns it back.
 
-    finding: Finding
+    A removal may be wider than its findings (the white space it leaves behind is tidied away) or be the
+    union of touching findings; `codes` names every finding inside it, `spans` their ranges in `start`..`end`.
+    """
+
+    codes: tuple[str, ...]
+    start: int
+    end: int
     removed: str
-
-    @property
-    def edit(self) -> Edit:
-        assert self.finding.fix is not None
-        return self.finding.fix.edit
+    replacement: str
+    spans: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
 class FixResult:
     text: str
-    applied: tuple[AppliedEdit, ...]
-    remaining: tuple[Finding, ...]  # findings in the fixed text
+    applied: tuple[Finding, ...]  # the findings whose fixes were applied
+    edits: tuple[AppliedEdit, ...]  # what those fixes did to the text, in order
+    remaining: tuple[Finding, ...]  # findings in the fixed text (the baseline's among them)
     refused: str | None = None  # why removals were not applied, if they were not
     converged: bool = True
 
@@ -61,42 +71,62 @@ def _conflict(a: Edit, b: Edit) -> bool:
     return not (a.replacement == "" and b.replacement == "") and a.overlaps(b)
 
 
-def _merged(doc: Document, chosen: list[Finding]) -> list[Edit]:
+def _merged(doc: Document, chosen: list[Finding]) -> list[tuple[Edit, list[Finding]]]:
     """The edits of one pass, in text order, with each run of touching removals made one removal.
 
     Consecutive lines of boilerplate are removed by separate findings whose edits meet or overlap in the
     white space between them; as one removal, re-tidied by Document.removal, they leave no blank lines.
     """
-    runs: list[tuple[Edit, int, int]] = []  # (edit, first finding start, last finding end)
+    runs: list[tuple[Edit, int, int, list[Finding]]] = []  # (edit, first finding start, last finding end, findings)
     for f in sorted(chosen, key=lambda f: f.fix.edit.start):
         e = f.fix.edit
         if runs and e.replacement == "" and runs[-1][0].replacement == "" and e.start <= runs[-1][0].end:
-            prev, first, last = runs[-1]
-            runs[-1] = (Edit(prev.start, max(prev.end, e.end), ""), first, max(last, f.end))
+            prev, first, last, members = runs[-1]
+            runs[-1] = (Edit(prev.start, max(prev.end, e.end), ""), first, max(last, f.end), [*members, f])
         else:
-            runs.append((e, f.start, f.end))
+            runs.append((e, f.start, f.end, [f]))
     edits = []
-    for e, first, last in runs:
+    for e, first, last, members in runs:
         if e.replacement == "":
             a, b = doc.removal(first, last)
             e = Edit(min(a, e.start), max(b, e.end), "")
-        edits.append(e)
+        edits.append((e, members))
     return edits
 
 
-def _run(engine: Engine, doc: Document, unsafe: bool, removals: bool, skip: tuple[str, ...]):
-    applied: list[AppliedEdit] = []
+def _apply(text: str, merged: list[tuple[Edit, list[Finding]]]) -> tuple[str, list[AppliedEdit]]:
+    """The text with one pass's edits applied, and those edits with offsets into the text as each one finds it."""
+    parts, applied, shift, pos = [], [], 0, 0
+    for e, members in merged:
+        parts += [text[pos : e.start], e.replacement]
+        spans = tuple(
+            (max(f.fix.edit.start, e.start) + shift, min(f.fix.edit.end, e.end) + shift) for f in members
+        )
+        codes = tuple(dict.fromkeys(f.code for f in members))
+        applied.append(AppliedEdit(codes, e.start + shift, e.end + shift, text[e.start : e.end], e.replacement, spans))
+        shift += len(e.replacement) - (e.end - e.start)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts), applied
+
+
+def _run(engine: Engine, doc: Document, unsafe: bool, removals: bool, skip: tuple[str, ...], keep: FindingFilter):
+    applied: list[Finding] = []
+    edits: list[AppliedEdit] = []
     for _ in range(MAX_PASSES):
         findings = engine.check(doc, skip)
-        chosen = _applicable(findings, unsafe, removals)
+        chosen = _applicable(keep(doc, findings), unsafe, removals)
         if not chosen:
-            return doc, applied, findings, True
-        text = doc.text
-        applied.extend(AppliedEdit(f, text[f.fix.edit.start : f.fix.edit.end]) for f in chosen)
-        for e in reversed(_merged(doc, chosen)):
-            text = text[: e.start] + e.replacement + text[e.end :]
+            return doc, applied, edits, findings, True
+        applied.extend(chosen)
+        text, done = _apply(doc.text, _merged(doc, chosen))
+        edits.extend(done)
         doc = Document(text, doc.path, doc.body_start, doc.metadata)
-    return doc, applied, engine.check(doc, skip), False
+    return doc, applied, edits, engine.check(doc, skip), False
+
+
+def _keep_all(_doc: Document, findings: list[Finding]) -> list[Finding]:
+    return findings
 
 
 def fix_document(
@@ -105,8 +135,9 @@ def fix_document(
     unsafe: bool = False,
     max_removal: float = 0.4,
     skip: tuple[str, ...] = (),
+    keep: FindingFilter = _keep_all,
 ) -> FixResult:
-    fixed, applied, remaining, converged = _run(engine, doc, unsafe, True, skip)
+    fixed, applied, edits, remaining, converged = _run(engine, doc, unsafe, True, skip, keep)
     total = word_count(doc.text[doc.body_start :])
     # counted on the texts, not per finding: findings whose removals overlap remove their words once
     removed = total - word_count(fixed.text[fixed.body_start :])
@@ -116,5 +147,5 @@ def fix_document(
             f"fix refused: the removals would take {removed} of {total} words "
             f"({removed / total:.0%}, more than the {max_removal:.0%} allowed by max-removal)"
         )
-        fixed, applied, remaining, converged = _run(engine, doc, unsafe, False, skip)
-    return FixResult(fixed.text, tuple(applied), tuple(remaining), refused, converged)
+        fixed, applied, edits, remaining, converged = _run(engine, doc, unsafe, False, skip, keep)
+    return FixResult(fixed.text, tuple(applied), tuple(edits), tuple(remaining), refused, converged)

@@ -36,7 +36,8 @@ def test_overlapping_fixes_wait_for_the_next_pass(default_engine):
         default_engine, Document("Top NewsWhite House says Russia used missiles\n\nBody text here.\n")
     )
     assert result.text == "White House says Russia used missiles\n\nBody text here.\n"
-    assert [a.finding.code for a in result.applied] == ["B102"]
+    assert [f.code for f in result.applied] == ["B102"]
+    assert [e.removed for e in result.edits] == ["Top News"]
 
 
 def test_unsafe_fixes_only_when_asked(default_engine):
