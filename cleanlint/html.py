@@ -21,7 +21,9 @@ from typing import Any
 
 import yaml
 
+from .atomic import WriteRefused, write_bytes_atomic
 from .sources import (
+    DEFAULT_MAX_BYTES,
     EXTRACTED_BY,
     EXTRACTED_FROM,
     HTML_SUFFIXES,
@@ -30,7 +32,6 @@ from .sources import (
     extracted_from,
     read_bytes,
     read_source,
-    write_bytes_atomic,
 )
 
 EXTRACTION: Mapping[str, Any] = MappingProxyType(
@@ -79,9 +80,9 @@ def text_path(page: Path) -> Path:
     return page.with_suffix(".txt")
 
 
-def read_page(path: Path) -> SourceText:
+def read_page(path: Path, limit: int | None = DEFAULT_MAX_BYTES) -> SourceText:
     """The page's extracted text with its front matter, as `fix` would write it before any fix."""
-    data = read_bytes(path, "an HTML page")
+    data = read_bytes(path, "an HTML page", limit)
     try:
         extracted = extract(data)
     except Exception as err:  # a failure inside the extractor is this page's problem, not the run's
@@ -164,7 +165,10 @@ def write_text(source: SourceText, text: str) -> bool:
         mode = source.path.stat().st_mode & 0o666
     except OSError:
         mode = 0o644
-    write_bytes_atomic(target, data, expected, mode)
+    try:
+        write_bytes_atomic(target, data, expected, mode)
+    except WriteRefused as err:
+        raise InputError(target, str(err)) from None
     return True
 
 

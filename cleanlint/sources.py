@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .atomic import WriteRefused, write_bytes_atomic
 from .document import Document
 
 HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
+JSONL_SUFFIXES = (".jsonl",)
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES, *JSONL_SUFFIXES)
+# The largest file read whole (the settings' max-file-size): an article is kilobytes, so a file of many
+# megabytes is a mistake (a dump, a log) that would only cost memory. JSONL files are read a line at a time,
+# and this bounds each line instead.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # The front matter keys that mark a text file as written by `cleanlint fix` from an HTML page beside it.
 EXTRACTED_BY, EXTRACTED_FROM = "extracted-by", "extracted-from"
 _BOM = b"\xef\xbb\xbf"
@@ -59,14 +65,31 @@ class SourceText:
         return offset + doc.line_index(offset) if self.crlf else offset
 
 
-def read_bytes(path: Path, what: str = "article text") -> bytes:
-    """The file's bytes, or an InputError that says in one line why they cannot be had."""
+def size_message(size: int, limit: int) -> str:
+    return f"is {size / 2**20:.1f} MB, larger than the {limit / 2**20:g} MB limit (setting max-file-size); not read"
+
+
+def check_readable(path: Path, limit: int | None) -> None:
+    """Refuse, before reading a byte, what is not a regular file or is larger than `limit` bytes."""
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
+        info = path.stat()
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read: {err.strerror or err}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "not a regular file (a device, socket or pipe); not read")
+    if limit is not None and info.st_size > limit:
+        raise InputError(path, size_message(info.st_size, limit))
+
+
+def read_bytes(path: Path, what: str = "article text", limit: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, or an InputError that says in one line why they cannot be had."""
+    check_readable(path, limit)
+    try:
+        data = path.read_bytes()
     except OSError as err:
         raise InputError(path, f"cannot read: {err.strerror or err}") from None
     if b"\x00" in data[:8192]:
@@ -74,8 +97,8 @@ def read_bytes(path: Path, what: str = "article text") -> bytes:
     return data
 
 
-def read_source(path: Path) -> SourceText:
-    data = read_bytes(path)
+def read_source(path: Path, limit: int | None = DEFAULT_MAX_BYTES) -> SourceText:
+    data = read_bytes(path, limit=limit)
     bom = data.startswith(_BOM)
     try:
         text = data[len(_BOM) if bom else 0 :].decode("utf-8")
@@ -106,43 +129,11 @@ def _front_matter(path: Path, text: str) -> tuple[int, dict]:
 
 
 def write_atomic(source: SourceText, text: str) -> None:
-    """Replace the file with `text` in one rename, unless it changed on disk since it was read."""
-    write_bytes_atomic(source.path, source.encode(text), source.digest)
-
-
-def write_bytes_atomic(path: Path, data: bytes, expected: str | None, new_mode: int = 0o644) -> None:
-    """Write `data` to `path` in one rename, if the file is still as it was read: `expected` is the digest of
-    its bytes then, or None for a file that did not exist (which gets `new_mode`; an existing file keeps its
-    own permissions).
-
-    The new content goes to a temporary file in the same folder, is flushed to disk, and then renamed
-    over the original: a crash at any moment leaves either the old file or the new one, never half of one.
-    """
+    """Replace the file with `text` in one rename, unless it changed on disk since it was read (atomic.py)."""
     try:
-        current: str | None = hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        current = None
-    except OSError as err:
-        raise InputError(path, f"cannot re-read before writing: {err.strerror or err}") from None
-    if current != expected:
-        raise InputError(path, "changed on disk since it was read; not written")
-    try:
-        mode = new_mode if current is None else path.stat().st_mode & 0o7777
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".cleanlint-tmp", dir=path.parent)
-    except OSError as err:
-        raise InputError(path, f"cannot write: {err.strerror or err}") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException as err:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise InputError(path, f"cannot write: {err.strerror or err}") from None
-        raise
+        write_bytes_atomic(source.path, source.encode(text), source.digest)
+    except WriteRefused as err:
+        raise InputError(source.path, str(err)) from None
 
 
 def extracted_from(metadata: dict) -> str | None:

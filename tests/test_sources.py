@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.sources import InputError, discover, read_source, write_atomic, write_bytes_atomic
+from cleanlint.atomic import WriteRefused, write_bytes_atomic
+from cleanlint.sources import InputError, discover, read_source, write_atomic
 
 
 def test_bom_and_crlf_are_kept_on_write(tmp_path: Path):
@@ -89,7 +90,7 @@ def test_discover_finds_articles_and_survives_a_symlink_loop(tmp_path: Path):
 
 def test_a_file_that_cannot_be_written_is_an_input_error(tmp_path: Path):
     path = tmp_path / "missing-folder" / "page.txt"
-    with pytest.raises(InputError, match=r"page\.txt: cannot write: No such file or directory"):
+    with pytest.raises(WriteRefused, match=r"cannot write: No such file or directory"):
         write_bytes_atomic(path, b"text\n", None)
 
 
@@ -97,5 +98,5 @@ def test_a_new_file_is_written_with_the_mode_given(tmp_path: Path):
     path = tmp_path / "page.txt"
     write_bytes_atomic(path, b"text\n", None, 0o640)
     assert path.read_bytes() == b"text\n" and path.stat().st_mode & 0o777 == 0o640
-    with pytest.raises(InputError, match="changed on disk"):
+    with pytest.raises(WriteRefused, match="changed on disk"):
         write_bytes_atomic(path, b"other\n", None)  # it exists now: not what was read
