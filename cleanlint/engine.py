@@ -39,6 +39,15 @@ class Selection:
         return enabled
 
 
+class RulesStopped(Exception):
+    """Rules whose patterns ran out of time on a document (kinds/patterns.py); `findings` are the others'."""
+
+    def __init__(self, codes: tuple[str, ...], findings: list[Finding]):
+        super().__init__(f"rule {', '.join(codes)} took too long on this text and was stopped")
+        self.codes = codes
+        self.findings = findings
+
+
 class Engine:
     def __init__(self, rules: Sequence[Rule], selection: Selection = Selection()):
         self.loaded_rules = tuple(rules)  # every rule loaded, whatever the selection
@@ -50,10 +59,12 @@ class Engine:
     def check(self, doc: Document, skip: Iterable[str] = ()) -> list[Finding]:
         """All findings in `doc`, in text order; `skip` holds codes or prefixes to leave out here.
 
-        A rule with `sources` runs only on documents known by one of them (front matter or folder).
+        A rule with `sources` runs only on documents known by one of them (front matter or folder). A rule
+        stopped by its time limit does not stop the others: RulesStopped carries their findings.
         """
         skip = tuple(skip)
         out: list[Finding] = []
+        stopped: list[str] = []
         names: tuple[str, ...] | None = None
         for rule, check in self._checks:
             if skip and rule.code.startswith(skip):
@@ -62,6 +73,11 @@ class Engine:
                 names = source_names(doc) if names is None else names
                 if not matches(rule.sources, names):
                     continue
-            out.extend(check(doc))
+            try:
+                out.extend(check(doc))
+            except TimeoutError:
+                stopped.append(rule.code)
         out.sort(key=Finding.sort_key)
+        if stopped:
+            raise RulesStopped(tuple(stopped), out)
         return out

@@ -4,6 +4,11 @@ Phrases are what most rule authors write: literal text, where any run of white s
 included, which scrapers leave everywhere) matches any other, and a phrase that starts or ends with a letter
 only matches at a word boundary. Regular expressions are for the rest. Both become one alternation, so a
 rule costs one scan of the text.
+
+A rule author's regular expression can backtrack for minutes on one unlucky text ("(a|aa)+c"). Every call
+of a rule's pattern is therefore given a time limit (the `regex` module's timeout): PATTERN_SECONDS per
+megabyte of the text, and never less than that. When it runs out, TimeoutError stops the rule on that
+document; the engine reports it and the run goes on.
 """
 
 from __future__ import annotations
@@ -12,6 +17,32 @@ import regex
 
 # ^ and $ match at line ends; no-break and other Unicode spaces count as \s (regex module default).
 FLAGS = regex.MULTILINE
+PATTERN_SECONDS = 2.0
+
+
+class TimedPattern:
+    """A compiled pattern whose every search, match and scan stops with TimeoutError when it runs too long."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: regex.Pattern):
+        self.pattern = pattern
+
+    @staticmethod
+    def _limit(text: str) -> float:
+        return PATTERN_SECONDS * max(1.0, len(text) / 1_000_000)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return self.pattern.search(text, pos, endpos, timeout=self._limit(text))
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return self.pattern.match(text, pos, endpos, timeout=self._limit(text))
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return self.pattern.fullmatch(text, pos, endpos, timeout=self._limit(text))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self.pattern.finditer(text, pos, endpos, timeout=self._limit(text))
 
 
 def phrase_to_regex(phrase: str) -> str:
@@ -24,13 +55,15 @@ def phrase_to_regex(phrase: str) -> str:
     return body
 
 
-def compile_alternation(patterns: tuple[str, ...], phrases: tuple[str, ...] = (), ignore_case: bool = False):
+def compile_alternation(
+    patterns: tuple[str, ...], phrases: tuple[str, ...] = (), ignore_case: bool = False
+) -> TimedPattern | None:
     """One compiled pattern matching any of `patterns` (regexes) or `phrases` (literal text)."""
     alternatives = [f"(?:{p})" for p in patterns] + [f"(?:{phrase_to_regex(p)})" for p in phrases]
     if not alternatives:
         return None
     flags = FLAGS | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile("|".join(alternatives), flags)
+    return TimedPattern(regex.compile("|".join(alternatives), flags))
 
 
 def regex_error(pattern: str) -> str | None:
@@ -66,13 +99,13 @@ def phrase_starts(phrases: tuple[str, ...], ignore_case: bool):
         automaton.add_word(key, (len(key), compile_alternation((), tuple(members), ignore_case)))
     automaton.make_automaton()
 
-    def starts(text: str, pos: int) -> list[tuple[int, regex.Pattern]]:
+    def starts(text: str, pos: int) -> list[tuple[int, TimedPattern]]:
         haystack = text.lower() if ignore_case else text
         if len(haystack) != len(text):  # a rare letter whose lower case is longer: try every position
             return [(at, whole) for at in range(pos, len(text))]
         if not len(automaton):
             return []
-        found: dict[int, regex.Pattern] = {}
+        found: dict[int, TimedPattern] = {}
         for end, (length, pattern) in automaton.iter(haystack, pos):
             at = end - length + 1
             if at > 0 and haystack[at - 1].isalnum() and haystack[at].isalnum():
