@@ -22,7 +22,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 CONFIG_FILES = ("pyproject.toml", ".cleanlint.yaml")
 _KEYS = {
-    "select", "extend-select", "ignore", "rules", "gazetteer", "per-path-ignores", "exclude", "language", "max-removal"
+    "select", "extend-select", "ignore", "rules", "gazetteer", "per-path-ignores", "exclude", "language",
+    "max-removal", "max-file-size", "text-field", "baseline",
 }
 
 
@@ -42,6 +43,13 @@ class Config:
     exclude: tuple[str, ...] = ()  # globs of files and folders not to check
     language: str | None = None  # the articles' expected language, for language rules
     max_removal: float = 0.4  # the share of a document's words that fix may remove at most
+    max_file_size: float = 10.0  # megabytes: larger article files, and longer JSONL lines, are refused
+    text_field: str | None = None  # the field of a JSONL record that holds the article (default "text")
+    baseline: Path | None = None  # the file of accepted findings
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_size * 1024 * 1024)
 
     @property
     def root(self) -> Path:
@@ -126,6 +134,15 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
     max_removal = data.get("max-removal", 0.4)
     if isinstance(max_removal, bool) or not isinstance(max_removal, (int, float)) or not 0 < max_removal <= 1:
         raise fail("max-removal must be a number above 0 and at most 1 (a share of the words)")
+    max_file_size = data.get("max-file-size", 10)
+    if isinstance(max_file_size, bool) or not isinstance(max_file_size, (int, float)) or max_file_size <= 0:
+        raise fail("max-file-size must be a number of megabytes above 0")
+    text_field = data.get("text-field")
+    if text_field is not None and (not isinstance(text_field, str) or not text_field):
+        raise fail("text-field must be the name of the JSONL field that holds the article, such as 'text'")
+    baseline = data.get("baseline")
+    if baseline is not None and (not isinstance(baseline, str) or not baseline):
+        raise fail("baseline must be the path of a baseline file")
     return Config(
         path=path,
         select=codes("select", data.get("select", [])),
@@ -137,4 +154,7 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         exclude=codes("exclude", data.get("exclude", [])),
         language=language,
         max_removal=float(max_removal),
+        max_file_size=float(max_file_size),
+        text_field=text_field,
+        baseline=path.parent / baseline if baseline else None,
     )

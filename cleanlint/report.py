@@ -12,7 +12,12 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .model import Finding, Safety
-from .runner import FileResult
+from .outcome import FileResult
+
+
+def where(result: FileResult) -> str:
+    """The file, and for a JSONL record its line: "corpus.jsonl:record 12"."""
+    return str(result.path) if result.record is None else f"{result.path}:record {result.record}"
 
 
 def _position(result: FileResult, finding: Finding) -> dict:
@@ -28,8 +33,10 @@ def _position(result: FileResult, finding: Finding) -> dict:
             "replacement": e.replacement,
             "safety": finding.fix.safety.value,
         }
+    record = {} if result.record is None else {"record": result.record}
     return {
         "path": str(result.path),
+        **record,
         "code": finding.code,
         "rule": finding.rule,
         "category": finding.category.value,
@@ -48,8 +55,10 @@ def _position(result: FileResult, finding: Finding) -> dict:
 def write_json(results: Sequence[FileResult], out: TextIO) -> None:
     findings = [_position(r, f) for r in results for f in r.findings]
     errors = [{"path": str(r.path), "message": r.error} for r in results if r.error]
-    files = sum(1 for r in results if not r.error)
-    doc = {"version": 1, "findings": findings, "errors": errors, "summary": {"files": files, "findings": len(findings)}}
+    summary = {"files": _files(results), "findings": len(findings)}
+    if accepted := sum(r.accepted for r in results):
+        summary["accepted"] = accepted  # left out because the baseline accepts them
+    doc = {"version": 1, "findings": findings, "errors": errors, "summary": summary}
     json.dump(doc, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
@@ -59,11 +68,17 @@ def write_text(results: Sequence[FileResult], out: TextIO) -> None:
         for f in r.findings:
             line, col = r.document.position(f.start)
             mark = "" if f.fix is None else " [*]" if f.fix.safety is Safety.SAFE else " [unsafe fix]"
-            out.write(f"{r.path}:{line}:{col}: {f.code} [{f.rule}] {f.message}{mark}\n")
+            out.write(f"{where(r)}:{line}:{col}: {f.code} [{f.rule}] {f.message}{mark}\n")
+
+
+def _files(results: Sequence[FileResult]) -> int:
+    """Files checked: a JSONL file counts once, however many of its records have results."""
+    failed = {r.path for r in results if r.error and r.record is None}
+    return len({r.path for r in results} - failed)
 
 
 def text_summary(results: Sequence[FileResult], fixing: bool) -> str:
-    files = sum(1 for r in results if not r.error)
+    files = _files(results)
     findings = [f for r in results for f in r.findings]
     safe = sum(1 for f in findings if f.fix is not None and f.fix.safety is Safety.SAFE)
     unsafe = sum(1 for f in findings if f.fix is not None and f.fix.safety is Safety.UNSAFE)
@@ -71,7 +86,7 @@ def text_summary(results: Sequence[FileResult], fixing: bool) -> str:
     parts = []
     if fixing:
         applied = sum(r.applied for r in results)
-        changed = sum(1 for r in results if r.fixed_text is not None and r.fixed_text != r.source.text)
+        changed = len({r.path for r in results if r.fixed_text is not None and r.fixed_text != r.source.text})
         parts.append(f"Applied {applied} fixes in {changed} of {files} files; {len(findings)} findings remain")
         if pages := sum(1 for r in results if r.source is not None and r.source.target is not None):
             wrote = sum(1 for r in results if r.wrote_text)
@@ -84,8 +99,10 @@ def text_summary(results: Sequence[FileResult], fixing: bool) -> str:
         parts.append(f"{safe} fixable with `cleanlint fix`")
     if unsafe:
         parts.append(f"{unsafe} more with `cleanlint fix --unsafe-fixes`")
+    if accepted := sum(r.accepted for r in results):
+        parts.append(f"{accepted} accepted by the baseline not shown")
     if errors:
-        parts.append(f"{errors} files could not be checked")
+        parts.append(f"{errors} error" + ("s" if errors != 1 else ""))
     return "; ".join(parts) + "."
 
 
@@ -97,7 +114,7 @@ def unified_diff(result: FileResult) -> str:
     lines = difflib.unified_diff(
         result.source.text.splitlines(keepends=True),
         result.fixed_text.splitlines(keepends=True),
-        fromfile=f"a/{result.path}" + (" (extracted text)" if target else ""),
+        fromfile=f"a/{where(result)}" + (" (extracted text)" if target else " (text)" if result.record else ""),
         tofile=f"b/{target or result.path}",
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

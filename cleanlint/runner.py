@@ -1,28 +1,31 @@
 """One run over many files: read, check, fix, write; serially or in worker processes.
 
-This is the only place that touches article files. Each file is handled on its own, and a file that cannot
-be read or written becomes an error result while the others go on. Results come back in the order the
-files were found, whatever the number of workers, so reports are stable from run to run. An HTML page is
-read as the text extracted from it (html.py), and `fix` writes that text beside the page, never the page.
+This module and runner_jsonl.py are the only places that touch article files. Each file is handled on its
+own, and a file that cannot be read or written becomes an error result while the others go on. Results
+come back in the order the files were found, whatever the number of workers, so reports are stable from
+run to run. An HTML page is read as the text extracted from it (html.py), and `fix` writes that text beside
+the page, never the page.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Config
-from .document import Document
 from .engine import Engine, Selection
-from .fixer import fix_document
+from .fixer import AppliedEdit
+from .fixlog import append, logged, not_written
 from .gazetteer import load_gazetteer, with_gazetteer
 from .html import is_html, read_page, write_text
 from .loader import load_rules
-from .model import Finding
-from .sources import InputError, SourceText, discover, read_source, write_atomic
+from .outcome import FileResult, RunOptions, examine
+from .runner_jsonl import is_jsonl, process_jsonl
+from .sources import InputError, discover, read_source, write_atomic
 
 
 @dataclass(frozen=True)
@@ -38,52 +41,67 @@ class EngineSpec:
         return Engine(rules, self.selection)
 
 
-@dataclass(frozen=True)
-class RunOptions:
-    fix: bool = False
-    unsafe_fixes: bool = False
-    write: bool = True  # False for `fix --diff`
+def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> list[FileResult]:
+    """The results for one file: one for an article or page; one for each JSONL record with something to say."""
+    if is_jsonl(path):
+        return process_jsonl(engine, config, options, path)
+    return [_process_article(engine, config, options, path)]
 
 
-@dataclass(frozen=True)
-class FileResult:
-    path: Path
-    findings: tuple[Finding, ...] = ()  # what is left to report (after fixing, in fix mode)
-    error: str | None = None
-    source: SourceText | None = None
-    document: Document | None = None  # the document the findings' offsets point into
-    fixed_text: str | None = None  # fix mode: the text after fixing
-    applied: int = 0
-    notes: tuple[str, ...] = ()  # e.g. a refused fix
-    wrote_text: bool = False  # fix mode, an HTML page: its text file was written
-
-
-def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> FileResult:
+def _process_article(engine: Engine, config: Config, options: RunOptions, path: Path) -> FileResult:
     try:
-        source = read_page(path) if is_html(path) else read_source(path)
+        source = read_page(path, config.max_file_bytes) if is_html(path) else read_source(path, config.max_file_bytes)
         doc = source.document()
     except InputError as err:
         return FileResult(path, error=str(err))
-    if config.language:  # the settings' language outranks what a page declares (see kinds/language.py)
-        doc.metadata["language"] = config.language
-    skip = config.ignores_for(path)
-    if not options.fix:
-        return FileResult(path, tuple(engine.check(doc, skip)), source=source, document=doc)
-    result = fix_document(engine, doc, options.unsafe_fixes, config.max_removal, skip)
-    notes = tuple(n for n in (result.refused,) if n)
-    if not result.converged:
-        notes += ("fix did not settle after repeated passes; the last text is kept, please report this",)
-    fixed_doc = Document(result.text, doc.path, doc.body_start, doc.metadata)
-    wrote_text = False
+    seen = examine(engine, config, options, path, doc)
+    result = FileResult(
+        path,
+        seen.findings,
+        None,
+        source,
+        seen.document,
+        seen.document.text if options.fix else None,
+        seen.applied,
+        seen.notes,
+        accepted=seen.accepted,
+    )
+    if seen.stopped:
+        return replace(result, error=f"{path}: {seen.stopped}", fixed_text=None)
+    if not (options.fix and options.write and (seen.changed or source.target is not None)):
+        return result
     try:
-        if options.write and source.target is not None:  # an HTML page: its text is written beside it
-            wrote_text = write_text(source, result.text)
-        elif options.write and result.text != source.text:
-            write_atomic(source, result.text)
+        if source.target is not None:  # an HTML page: its text is written beside it; the page stays the source
+            if write_text(source, seen.document.text):  # logged after: the page still holds every word
+                after = hashlib.sha256(seen.document.text.encode("utf-8")).hexdigest()
+                _log(options, source.target, seen.edits, doc.text, False, None, after)
+                return replace(result, wrote_text=True)
+            return result
+        data = source.encode(seen.document.text)
+        after = hashlib.sha256(data).hexdigest()
+        _log(options, path, seen.edits, doc.text, source.crlf, source.digest, after)  # on disk before the write
+        try:
+            write_atomic(source, seen.document.text)
+        except InputError:
+            if options.log:
+                append(options.log, [not_written(path, after)])
+            raise
     except InputError as err:
-        return FileResult(path, error=str(err))
-    applied = len(result.applied)
-    return FileResult(path, result.remaining, None, source, fixed_doc, result.text, applied, notes, wrote_text)
+        return replace(result, error=str(err), fixed_text=None)
+    return result
+
+
+def _log(
+    options: RunOptions,
+    path: Path,
+    edits: Sequence[AppliedEdit],
+    original: str,
+    crlf: bool,
+    before: str | None,
+    after: str,
+) -> None:
+    if options.log is not None:
+        append(options.log, [e.line() for e in logged(path, edits, original, crlf, after, before)])
 
 
 _worker: tuple[Engine, Config, RunOptions] | None = None
@@ -94,7 +112,7 @@ def _init_worker(spec: EngineSpec, config: Config, options: RunOptions) -> None:
     _worker = (spec.build(), config, options)
 
 
-def _process_in_worker(path: Path) -> FileResult:
+def _process_in_worker(path: Path) -> list[FileResult]:
     assert _worker is not None
     return process(*_worker, path)
 
@@ -102,7 +120,7 @@ def _process_in_worker(path: Path) -> FileResult:
 def run(
     paths: Sequence[Path], spec: EngineSpec, engine: Engine, config: Config, options: RunOptions, jobs: int = 1
 ) -> Iterator[FileResult]:
-    """FileResults for every file found under `paths`, in discovery order."""
+    """FileResults for every file found under `paths` (and JSONL record), in discovery order."""
     found = list(discover(paths, config.is_excluded))
     files = [p for p in found if isinstance(p, Path)]
     workers = min(jobs if jobs > 0 else os.cpu_count() or 1, len(files))
@@ -112,6 +130,9 @@ def run(
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, config, options))
         results = pool.map(_process_in_worker, files, chunksize=max(1, len(files) // (workers * 8)))
     for item in found:
-        yield FileResult(item.path, error=str(item)) if isinstance(item, InputError) else next(results)
+        if isinstance(item, InputError):
+            yield FileResult(item.path, error=str(item))
+        else:
+            yield from next(results)
     if workers > 1:
         pool.shutdown()

@@ -1,0 +1,114 @@
+"""The commands that read articles: `check`, `fix` and `undo`, with the baseline and the fix log.
+
+Errors are one line each on stderr and never stop the other files; the exit status says the worst that
+happened (see exits.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .atomic import WriteRefused, file_digest, write_bytes_atomic
+from .baseline import DEFAULT_NAME, Baseline, BaselineError, keys, load_baseline, render_baseline
+from .config import Config
+from .engine import Engine
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from .fixlog import LogError, read_log
+from .jsonl import TEXT_FIELD
+from .outcome import FileResult
+from .report import text_summary, unified_diff, where, write_json, write_text
+from .runner import EngineSpec, RunOptions, run
+from .undo import undo
+
+
+def baseline_path(args: argparse.Namespace, config: Config) -> Path:
+    """--baseline FILE, else the settings' `baseline`, else .cleanlint-baseline.json beside the settings."""
+    return args.baseline or config.baseline or config.root / DEFAULT_NAME
+
+
+def _baseline(args: argparse.Namespace, config: Config) -> Baseline | None:
+    """The baseline in use: the one named (which must exist), or the default file if there is one."""
+    if args.no_baseline or getattr(args, "write_baseline", False):
+        return None
+    path = baseline_path(args, config)
+    if not (args.baseline or config.baseline) and not path.is_file():
+        return None
+    return load_baseline(path)
+
+
+def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:
+    fixing = args.command == "fix"
+    if args.jobs < 0:
+        print("cleanlint: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        baseline = _baseline(args, config)
+    except BaselineError as err:
+        print(f"cleanlint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    options = RunOptions(
+        fix=fixing,
+        unsafe_fixes=getattr(args, "unsafe_fixes", False),
+        write=not getattr(args, "diff", False),
+        log=getattr(args, "log", None),
+        baseline=baseline,
+        text_field=args.text_field or config.text_field or TEXT_FIELD,
+    )
+    results = list(run(args.paths or [Path(".")], spec, engine, config, options, args.jobs))
+    for r in results:
+        if r.error:
+            print(f"error: {r.error}", file=sys.stderr)
+        for note in r.notes:
+            print(f"{where(r)}: {note}", file=sys.stderr)
+    if getattr(args, "write_baseline", False):
+        return _write_baseline(baseline_path(args, config), results)
+    if getattr(args, "diff", False):
+        diffs = [d for r in results if (d := unified_diff(r))]
+        sys.stdout.write("".join(diffs))
+        status = EXIT_FINDINGS if diffs else EXIT_CLEAN
+    elif args.format == "json":
+        write_json(results, sys.stdout)
+    else:
+        write_text(results, sys.stdout)
+        print(text_summary(results, fixing))
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if getattr(args, "diff", False):
+        return status
+    remaining = any(r.findings for r in results)
+    return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
+
+
+def _write_baseline(path: Path, results: list[FileResult]) -> int:
+    """Accept every finding of this run: write them all to the baseline file, replacing what it held."""
+    root = Path(path).absolute().parent
+    entries = [k for r in results if r.document for k in keys(root, r.path, r.record, r.document, r.findings)]
+    try:
+        write_bytes_atomic(path, render_baseline(entries).encode("utf-8"), file_digest(path))
+    except WriteRefused as err:
+        print(f"cleanlint: error: {path}: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    files = len({r.path for r in results if r.findings})
+    print(f"Wrote {len(entries)} findings in {files} files to the baseline {path}.")
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
+
+
+def undo_command(args: argparse.Namespace) -> int:
+    try:
+        edits = read_log(args.log)
+    except LogError as err:
+        print(f"cleanlint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    restored = failed = edits_undone = 0
+    for result in undo(edits, args.paths):
+        if result.error:
+            print(f"error: {result.error}", file=sys.stderr)
+            failed += 1
+        else:
+            restored += 1
+            edits_undone += result.restored
+    refused = f"; {failed} files not restored" if failed else ""
+    print(f"Undid {edits_undone} edits in {restored} files{refused}.")
+    return EXIT_ERROR if failed else EXIT_CLEAN

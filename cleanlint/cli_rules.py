@@ -1,0 +1,105 @@
+"""The commands about rules: `rules` (list), `rule` (explain one), `test-rules` (run examples), `mine` (propose).
+
+They print, as only the command line and the reporters do; what they print comes from the rule objects,
+the example runner and the miner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .config import Config
+from .engine import Engine
+from .examples import example_source, run_examples
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from .mine import MineOptions, Miner
+from .minepack import naming_for, propose, render
+from .model import Category
+from .provenance import mining_source
+from .rule import Rule
+from .runner import EngineSpec, RunOptions, run
+
+
+def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:
+    """Mines the files read as `check` reads them; lines the rules in use flag already are not proposed."""
+    miner, errors = Miner(MineOptions(args.min_docs, args.min_share, args.max_per_source)), 0
+    for root in args.paths or [Path(".")]:
+        for r in run([root], spec, engine, config, RunOptions(), args.jobs):
+            if r.error or r.document is None:
+                print(f"error: {r.error or r.path}", file=sys.stderr)
+                errors += 1
+                continue
+            relative = r.path.relative_to(root) if root.is_dir() and r.path.is_relative_to(root) else None
+            spans = [(f.start, f.end) for f in r.findings if f.category is Category.BOILERPLATE]
+            miner.add(r.document, mining_source(r.document, relative), spans)
+    result = miner.result()
+    try:
+        # all the rules loaded, whatever --select says: proposed codes must not collide with any of them
+        proposals, notes = propose(result, naming_for(engine.loaded_rules, args.code_prefix, args.start_code))
+        text = render(result, proposals)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    except ValueError as err:  # codes would run past 9999
+        print(f"cleanlint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as err:
+        print(f"cleanlint: error: {args.output}: cannot write: {err.strerror or err}", file=sys.stderr)
+        return EXIT_ERROR
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    named = sum(1 for name, _ in result.sources if name is not None)
+    copies = f" and skipped {result.duplicates} exact copies" if result.duplicates else ""
+    where = f", written to {args.output}" if args.output else ""
+    mined = f"Mined {result.documents} documents of {named} named sources{copies}"
+    print(f"{mined}: {len(proposals)} rules proposed{where}.", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+def list_rules(rules: Sequence[Rule], active: Sequence[Rule]) -> int:
+    for r in rules:
+        fix = "-" if r.fix.action.value == "none" else f"{r.fix.action.value}/{r.fix.safety.value}"
+        off = "" if r in active else "(opt-in, not selected) "
+        print(f"{r.code:6} {r.name:32} {r.category.value:12} {r.kind:13} {fix:15} {off}{r.summary}")
+    return EXIT_CLEAN
+
+
+def explain(rules: Sequence[Rule], wanted: str) -> int:
+    rule = next((r for r in rules if wanted in (r.code, r.name)), None)
+    if rule is None:
+        print(f"cleanlint: error: no rule {wanted!r} (see `cleanlint rules`)", file=sys.stderr)
+        return EXIT_ERROR
+    fix = "report only" if rule.fix.action.value == "none" else f"{rule.fix.action.value} ({rule.fix.safety.value})"
+    print(f"{rule.code} {rule.name}: {rule.summary}\n")
+    if rule.why:
+        print(f"Why: {rule.why.strip()}\n")
+    print(f"Kind: {rule.kind}   Category: {rule.category.value}   Severity: {rule.severity.value}   Fix: {fix}")
+    print(f"Defined at: {rule.origin}")
+    if rule.sources:
+        print(f"Sources: only documents from {', '.join(rule.sources)} (front matter source or url, or folder)")
+    if not rule.enabled:
+        print(f"Opt-in: runs only when selected (--extend-select {rule.code}, or `extend-select` in the settings)")
+    for i, ex in enumerate(rule.examples, 1):
+        print(f"\nExample {i}{': ' + ex.note if ex.note else ''}")
+        if ex.source is not None or rule.sources:
+            print("  source:   " + (example_source(rule, ex) or "none known"))
+        print("  input:    " + repr(ex.input))
+        if ex.findings is not None:
+            print("  flags:    " + (", ".join(repr(f) for f in ex.findings) or "nothing"))
+        if ex.output is not None:
+            print("  fixed:    " + repr(ex.output))
+    return EXIT_CLEAN
+
+
+def run_rule_examples(rules: Sequence[Rule]) -> int:
+    failures = run_examples(list(rules))
+    for failure in failures:
+        print(f"FAIL {failure}")
+    total = sum(len(r.examples) for r in rules)
+    failed = len({(f.rule, f.index) for f in failures})  # an example may fail in more than one way
+    print(f"{total - failed} passed, {failed} failed: examples of {len(rules)} rules")
+    return EXIT_FINDINGS if failures else EXIT_CLEAN
