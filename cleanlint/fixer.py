@@ -2,9 +2,9 @@
 
 One pass applies every fix that does not overlap or touch another, then the text is linted again,
 because removing one piece of boilerplate can expose the next ("Top News" glued to a headline that then
-repeats). Looping to a fixed point is what makes `fix` idempotent. The guard refuses every removal in a
-document when together they would take more than `max_removal` of its words: a rule gone wrong must not
-silently empty someone's article.
+repeats). Looping to a fixed point is what makes `fix` idempotent. The guard refuses every fix in a
+document when its removals together would take more than `max_removal` of its words: a rule gone wrong
+must not silently empty someone's article.
 """
 
 from __future__ import annotations
@@ -47,16 +47,16 @@ class FixResult:
     applied: tuple[Finding, ...]  # the findings whose fixes were applied
     edits: tuple[AppliedEdit, ...]  # what those fixes did to the text, in order
     remaining: tuple[Finding, ...]  # findings in the fixed text (the baseline's among them)
-    refused: str | None = None  # why removals were not applied, if they were not
+    refused: str | None = None  # why no fix was applied, if the guard refused them
     converged: bool = True
 
 
-def _applicable(findings: list[Finding], unsafe: bool, removals: bool) -> list[Finding]:
+def _applicable(findings: list[Finding], unsafe: bool) -> list[Finding]:
     """The fixable findings of one pass, with overlapping edits left for a later pass."""
     candidates = [
         f
         for f in findings
-        if f.fix is not None and (unsafe or f.fix.safety is Safety.SAFE) and (removals or f.fix.edit.replacement)
+        if f.fix is not None and (unsafe or f.fix.safety is Safety.SAFE)
     ]
     candidates.sort(key=lambda f: (f.fix.edit.start, -(f.fix.edit.end - f.fix.edit.start), f.code))
     chosen: list[Finding] = []
@@ -72,10 +72,13 @@ def _conflict(a: Edit, b: Edit) -> bool:
 
 
 def _merged(doc: Document, chosen: list[Finding]) -> list[tuple[Edit, list[Finding]]]:
-    """The edits of one pass, in text order, with each run of touching removals made one removal.
+    """The edits of one pass, in text order, each with its findings; removals that touch are made one.
 
     Consecutive lines of boilerplate are removed by separate findings whose edits meet or overlap in the
     white space between them; as one removal, re-tidied by Document.removal, they leave no blank lines.
+    Tidying widens a removal over white space, which can make it reach another edit: two removals that then
+    touch become one, and a replacement that a removal now reaches waits for the next pass (its finding is
+    left out of this pass). A removal never reaches into the front matter.
     """
     runs: list[tuple[Edit, int, int, list[Finding]]] = []  # (edit, first finding start, last finding end, findings)
     for f in sorted(chosen, key=lambda f: f.fix.edit.start):
@@ -85,13 +88,35 @@ def _merged(doc: Document, chosen: list[Finding]) -> list[tuple[Edit, list[Findi
             runs[-1] = (Edit(prev.start, max(prev.end, e.end), ""), first, max(last, f.end), [*members, f])
         else:
             runs.append((e, f.start, f.end, [f]))
-    edits = []
+    widened = []
     for e, first, last, members in runs:
         if e.replacement == "":
             a, b = doc.removal(first, last)
-            e = Edit(min(a, e.start), max(b, e.end), "")
-        edits.append((e, members))
+            e = Edit(max(min(a, e.start), doc.body_start), max(b, e.end), "")
+        widened.append((e, members))
+    widened.sort(key=lambda item: (item[0].start, item[0].end))
+    edits: list[tuple[Edit, list[Finding]]] = []
+    for e, members in widened:
+        while edits and _reaches(edits[-1][0], e):
+            prev, before = edits[-1]
+            if prev.replacement == "" and e.replacement == "":
+                edits.pop()
+                e, members = Edit(min(prev.start, e.start), max(prev.end, e.end), ""), [*before, *members]
+            elif prev.replacement == "":
+                break  # e waits for the next pass
+            else:
+                edits.pop()  # prev waits for the next pass
+        else:
+            edits.append((e, members))
     return edits
+
+
+def _reaches(a: Edit, b: Edit) -> bool:
+    """Whether two edits of a pass, `a` starting first, cannot be applied apart: removals that touch, or
+    edits that overlap as Edit.overlaps says."""
+    if a.replacement == "" and b.replacement == "":
+        return a.end >= b.start
+    return a.overlaps(b)
 
 
 def _apply(text: str, merged: list[tuple[Edit, list[Finding]]]) -> tuple[str, list[AppliedEdit]]:
@@ -110,16 +135,17 @@ def _apply(text: str, merged: list[tuple[Edit, list[Finding]]]) -> tuple[str, li
     return "".join(parts), applied
 
 
-def _run(engine: Engine, doc: Document, unsafe: bool, removals: bool, skip: tuple[str, ...], keep: FindingFilter):
+def _run(engine: Engine, doc: Document, unsafe: bool, skip: tuple[str, ...], keep: FindingFilter):
     applied: list[Finding] = []
     edits: list[AppliedEdit] = []
     for _ in range(MAX_PASSES):
         findings = engine.check(doc, skip)
-        chosen = _applicable(keep(doc, findings), unsafe, removals)
+        chosen = _applicable(keep(doc, findings), unsafe)
         if not chosen:
             return doc, applied, edits, findings, True
-        applied.extend(chosen)
-        text, done = _apply(doc.text, _merged(doc, chosen))
+        merged = _merged(doc, chosen)
+        applied.extend(f for _, members in merged for f in members)
+        text, done = _apply(doc.text, merged)
         edits.extend(done)
         doc = Document(text, doc.path, doc.body_start, doc.metadata)
     return doc, applied, edits, engine.check(doc, skip), False
@@ -137,15 +163,20 @@ def fix_document(
     skip: tuple[str, ...] = (),
     keep: FindingFilter = _keep_all,
 ) -> FixResult:
-    fixed, applied, edits, remaining, converged = _run(engine, doc, unsafe, True, skip, keep)
-    total = word_count(doc.text[doc.body_start :])
-    # counted on the texts, not per finding: findings whose removals overlap remove their words once
-    removed = total - word_count(fixed.text[fixed.body_start :])
+    fixed, applied, edits, remaining, converged = _run(engine, doc, unsafe, skip, keep)
+    # The words the removals take, against those they take plus those left. Counted on the removals only (a
+    # replacement such as "&amp;" -> "&" changes the count too, but removes nothing), and on what was removed
+    # rather than per finding, so that findings whose removals overlap count their words once.
+    removed = sum(word_count(e.removed) for e in edits if not e.replacement)
+    total = removed + word_count(fixed.text[fixed.body_start :])
     refused = None
     if total and removed / total > max_removal:
         refused = (
             f"fix refused: the removals would take {removed} of {total} words "
             f"({removed / total:.0%}, more than the {max_removal:.0%} allowed by max-removal)"
         )
-        fixed, applied, edits, remaining, converged = _run(engine, doc, unsafe, False, skip, keep)
+        # Nothing is applied, replacements included: one (a glued word split) can change what the removals
+        # find, and the next run would then judge another text. Left as it is, the file gets the same verdict
+        # every run, and the user a note to look at it.
+        return FixResult(doc.text, (), (), tuple(engine.check(doc, skip)), refused)
     return FixResult(fixed.text, tuple(applied), tuple(edits), tuple(remaining), refused, converged)
