@@ -15,7 +15,7 @@ from .baseline import DEFAULT_NAME, Baseline, BaselineError, keys, load_baseline
 from .config import Config
 from .engine import Engine
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from .fixlog import LogError, read_log
+from .fixlog import LogError, append, read_log
 from .jsonl import TEXT_FIELD
 from .outcome import FileResult
 from .report import text_summary, unified_diff, where, write_json, write_text
@@ -48,6 +48,12 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     except BaselineError as err:
         print(f"cleanlint: error: {err}", file=sys.stderr)
         return EXIT_ERROR
+    if getattr(args, "log", None) is not None and not getattr(args, "diff", False):
+        try:
+            append(args.log, [])  # a log that cannot be written stops the run before any file is touched
+        except LogError as err:
+            print(f"cleanlint: error: {err}", file=sys.stderr)
+            return EXIT_ERROR
     options = RunOptions(
         fix=fixing,
         unsafe_fixes=getattr(args, "unsafe_fixes", False),

@@ -98,15 +98,18 @@ def logged(
 
 
 def append(log: Path, lines: Sequence[str]) -> None:
-    """Append `lines` in one write, flushed to disk: lines of concurrent workers never interleave."""
-    if not lines:
-        return
-    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    """Append `lines` in one write, flushed to disk: lines of concurrent workers never interleave. An empty
+    list still opens the log, so that a log that cannot be written is known before any file is."""
     try:
-        os.write(fd, ("\n".join(lines) + "\n").encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            if lines:
+                os.write(fd, ("\n".join(lines) + "\n").encode("utf-8"))
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as err:
+        raise LogError(f"cannot write the fix log {log}: {err.strerror or err}") from None
 
 
 def not_written(path: Path, after: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from .config import Config
 from .engine import Engine, Selection
 from .fixer import AppliedEdit
-from .fixlog import append, logged, not_written
+from .fixlog import LogError, append, logged, not_written
 from .gazetteer import load_gazetteer, with_gazetteer
 from .html import is_html, read_page, write_text
 from .loader import load_rules
@@ -83,11 +83,13 @@ def _process_article(engine: Engine, config: Config, options: RunOptions, path: 
         try:
             write_atomic(source, seen.document.text)
         except InputError:
-            if options.log:
+            if options.log:  # the logged run never happened: undo must skip it
                 append(options.log, [not_written(path, after)])
             raise
     except InputError as err:
         return replace(result, error=str(err), fixed_text=None)
+    except LogError as err:
+        return replace(result, error=f"{path}: {err}; not written", fixed_text=None)
     return result
 
 

@@ -17,7 +17,7 @@ from typing import BinaryIO
 from .atomic import WriteRefused, file_digest, replacing
 from .config import Config
 from .engine import Engine
-from .fixlog import append, logged, not_written
+from .fixlog import LogError, LoggedEdit, append, logged, not_written
 from .jsonl import Record, read_records, rewrite
 from .outcome import Examined, FileResult, RunOptions, examine
 from .sources import JSONL_SUFFIXES, InputError, SourceText, check_readable
@@ -55,6 +55,7 @@ def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Pat
         return [FileResult(path, error=f"{path}: cannot read: {getattr(err, 'strerror', None) or err}")]
     writing = options.fix and options.write
     results: list[FileResult] = []
+    logged_after: str | None = None  # the digest the log's lines promise, once they are on disk
     try:
         with stream:
             if b"\x00" in stream.read(8192):
@@ -70,22 +71,38 @@ def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Pat
                 if options.log is not None:  # the edits are on disk before the file is replaced
                     after = writer.digest.hexdigest()
                     append(options.log, [replace(e, after=after).line() for e in log])
+                    logged_after = after
     except _NotWritten:
         if any(r.error for r in results):
             results.append(FileResult(path, error=f"{path}: not written, because of the lines above"))
         return _with_file(path, results)
     except WriteRefused as err:
-        if options.log is not None:
-            append(options.log, [not_written(path, writer.digest.hexdigest())])
-        return [*results, FileResult(path, error=f"{path}: {err}")]
+        error = f"{path}: {err}"
+        if options.log is not None and logged_after is not None:
+            try:
+                append(options.log, [not_written(path, logged_after)])
+            except LogError as log_err:
+                error += f"; and {log_err}"
+        return [*results, FileResult(path, error=error)]
+    except LogError as err:
+        return [*results, FileResult(path, error=f"{path}: {err}; not written")]
     except OSError as err:
         return [*results, FileResult(path, error=f"{path}: cannot read: {err.strerror or err}")]
     return _with_file(path, results)
 
 
-def _stream(engine, config, options, path, stream, writer, results) -> list:
+def _stream(
+    engine: Engine,
+    config: Config,
+    options: RunOptions,
+    path: Path,
+    stream: BinaryIO,
+    writer: _HashingWriter | None,
+    results: list[FileResult],
+) -> list[LoggedEdit]:
     """Check (and fix) each line; results go to `results`; the log lines of the edits are returned."""
-    log, bad = [], 0
+    log: list[LoggedEdit] = []
+    bad = 0
     for record in read_records(stream, options.text_field, config.max_file_bytes):
         if record.error or record.blank:
             if writer is not None:

@@ -115,3 +115,14 @@ def test_a_log_that_is_not_a_fix_log_is_one_error(tmp_path: Path, capsys):
     assert main(["undo", str(log)]) == 2
     assert capsys.readouterr().err.strip() == f"cleanlint: error: {log}:1: not a line of a cleanlint fix log"
     assert main(["undo", str(tmp_path / "missing.log")]) == 2
+
+
+def test_a_log_that_cannot_be_written_stops_fix_before_any_file_is_touched(tmp_path: Path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text(DIRTY, encoding="utf-8")
+    log = tmp_path / "no-such-folder" / "fix.log"
+    assert main(["fix", "--log", str(log), str(story)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"cleanlint: error: cannot write the fix log {log}: No such file or directory"
+    )
+    assert story.read_text() == DIRTY
