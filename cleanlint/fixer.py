@@ -88,12 +88,7 @@ def _merged(doc: Document, chosen: list[Finding]) -> list[tuple[Edit, list[Findi
             runs[-1] = (Edit(prev.start, max(prev.end, e.end), ""), first, max(last, f.end), [*members, f])
         else:
             runs.append((e, f.start, f.end, [f]))
-    widened = []
-    for e, first, last, members in runs:
-        if e.replacement == "":
-            a, b = doc.removal(first, last)
-            e = Edit(max(min(a, e.start), doc.body_start), max(b, e.end), "")
-        widened.append((e, members))
+    widened = [(_widened(doc, e, first, last), members) for e, first, last, members in runs]
     widened.sort(key=lambda item: (item[0].start, item[0].end))
     edits: list[tuple[Edit, list[Finding]]] = []
     for e, members in widened:
@@ -101,7 +96,9 @@ def _merged(doc: Document, chosen: list[Finding]) -> list[tuple[Edit, list[Findi
             prev, before = edits[-1]
             if prev.replacement == "" and e.replacement == "":
                 edits.pop()
-                e, members = Edit(min(prev.start, e.start), max(prev.end, e.end), ""), [*before, *members]
+                members = [*before, *members]
+                union = Edit(min(prev.start, e.start), max(prev.end, e.end), "")
+                e = _widened(doc, union, min(f.start for f in members), max(f.end for f in members))
             elif prev.replacement == "":
                 break  # e waits for the next pass
             else:
@@ -109,6 +106,15 @@ def _merged(doc: Document, chosen: list[Finding]) -> list[tuple[Edit, list[Findi
         else:
             edits.append((e, members))
     return edits
+
+
+def _widened(doc: Document, e: Edit, first: int, last: int) -> Edit:
+    """A removal from the finding at `first` to the one ending at `last`, with the white space it would
+    leave behind (Document.removal), never reaching into the front matter; other edits as they are."""
+    if e.replacement:
+        return e
+    a, b = doc.removal(first, last)
+    return Edit(max(min(a, e.start), doc.body_start), max(b, e.end), "")
 
 
 def _reaches(a: Edit, b: Edit) -> bool:

@@ -116,3 +116,13 @@ def test_guard_weighs_japanese_text_by_characters(default_engine):
     result = fix_document(default_engine, Document(article + links))
     assert result.refused is None
     assert result.text == article
+
+
+def test_removals_that_reach_each_other_once_widened_leave_no_blank_line(default_engine):
+    """Three boilerplate lines split by a blank line, at the end of the text: one removal, tidied as one."""
+    text = "Officials said.\nSubscribe\n\nAdvertisement\nSubscribe\n"
+    result = fix_document(default_engine, Document(text), max_removal=1.0)
+    assert result.text == "Officials said.\n"
+    (edit,) = result.edits
+    assert text[: edit.start] + text[edit.end :] == result.text
+    assert edit.codes == ("B602", "B604")  # both lines of "Subscribe" and the advertisement label, in one edit

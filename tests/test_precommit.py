@@ -72,6 +72,11 @@ def head(repo: Path, env: dict[str, str]) -> str:
     return ok(["git", "rev-parse", "HEAD"], repo, env).strip()
 
 
+def passed(output: str, hook: str) -> bool:
+    """Whether pre-commit's row for `hook` says Passed (not Skipped for want of matching files)."""
+    return any(hook in row and row.endswith("Passed") for row in output.splitlines())
+
+
 def commit_count(repo: Path, env: dict[str, str]) -> int:
     return int(ok(["git", "rev-list", "--count", "HEAD"], repo, env))
 
@@ -183,9 +188,7 @@ def test_check_hook_lets_a_clean_article_through(make_corpus: Callable[[str], Pa
     result = commit(corpus, env, "clean.txt")
 
     assert result.returncode == 0, result.stdout
-    assert any("cleanlint (check articles)" in row and row.endswith("Passed") for row in result.stdout.splitlines()), (
-        result.stdout
-    )
+    assert passed(result.stdout, "cleanlint (check articles)"), result.stdout
     assert commit_count(corpus, env) == 2
     assert ok(["git", "show", "HEAD:clean.txt"], corpus, env) == CLEAN
 
@@ -215,9 +218,7 @@ def test_fix_hook_cleans_the_article_then_the_commit_succeeds(
     second = commit(corpus, env, "dirty.txt")
 
     assert second.returncode == 0, second.stdout
-    assert any("cleanlint (fix articles)" in row and row.endswith("Passed") for row in second.stdout.splitlines()), (
-        second.stdout
-    )
+    assert passed(second.stdout, "cleanlint (fix articles)"), second.stdout
     assert commit_count(corpus, env) == 2
     assert ok(["git", "show", "HEAD:dirty.txt"], corpus, env) == CLEAN
 
