@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +46,8 @@ def replacing(path: Path, expected: str | None, new_mode: int = 0o644) -> Iterat
     gets `new_mode`, an existing one keeps its own permissions. If the block raises, or the file changed in
     the meantime, the original stays as it is and the temporary file is removed.
     """
+    import tempfile  # here: a run that writes nothing need not load it
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as err:

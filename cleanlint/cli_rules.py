@@ -15,16 +15,17 @@ from .config import Config
 from .engine import Engine
 from .examples import example_source, run_examples
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
-from .mine import MineOptions, Miner
-from .minepack import naming_for, propose, render
-from .model import Category
-from .provenance import mining_source
 from .rule import Rule
 from .runner import EngineSpec, RunOptions, run
 
 
 def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:
     """Mines the files read as `check` reads them; lines the rules in use flag already are not proposed."""
+    from .mine import MineOptions, Miner  # here: the other commands need not load the miner
+    from .minepack import naming_for, propose, render
+    from .model import Category
+    from .provenance import mining_source
+
     miner, errors = Miner(MineOptions(args.min_docs, args.min_share, args.max_per_source)), 0
     for root in args.paths or [Path(".")]:
         for r in run([root], spec, engine, config, RunOptions(), args.jobs):

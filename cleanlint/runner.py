@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -129,6 +128,8 @@ def run(
     if workers <= 1:
         results = iter(process(engine, config, options, p) for p in files)
     else:
+        from concurrent.futures import ProcessPoolExecutor  # here: a one-job run (a hook) need not load it
+
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, config, options))
         results = pool.map(_process_in_worker, files, chunksize=max(1, len(files) // (workers * 8)))
     for item in found:

@@ -21,12 +21,23 @@ PATTERN_SECONDS = 2.0
 
 
 class TimedPattern:
-    """A compiled pattern whose every search, match and scan stops with TimeoutError when it runs too long."""
+    """A compiled pattern whose every search, match and scan stops with TimeoutError when it runs too long.
 
-    __slots__ = ("pattern",)
+    Made from source text, it is compiled on first use: a list of a thousand phrases grouped by first word
+    has hundreds of groups, most of which never meet a text, and the `regex` module compiles slowly.
+    """
 
-    def __init__(self, pattern: regex.Pattern):
-        self.pattern = pattern
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, pattern: regex.Pattern | str, flags: int = 0):
+        self._compiled = pattern if not isinstance(pattern, str) else None
+        self._source, self._flags = pattern, flags
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self._source, self._flags)
+        return self._compiled
 
     @staticmethod
     def _limit(text: str) -> float:
@@ -56,14 +67,16 @@ def phrase_to_regex(phrase: str) -> str:
 
 
 def compile_alternation(
-    patterns: tuple[str, ...], phrases: tuple[str, ...] = (), ignore_case: bool = False
+    patterns: tuple[str, ...], phrases: tuple[str, ...] = (), ignore_case: bool = False, lazy: bool = False
 ) -> TimedPattern | None:
-    """One compiled pattern matching any of `patterns` (regexes) or `phrases` (literal text)."""
+    """One compiled pattern matching any of `patterns` (regexes) or `phrases` (literal text); with `lazy`,
+    compiled when first used."""
     alternatives = [f"(?:{p})" for p in patterns] + [f"(?:{phrase_to_regex(p)})" for p in phrases]
     if not alternatives:
         return None
     flags = FLAGS | (regex.IGNORECASE if ignore_case else 0)
-    return TimedPattern(regex.compile("|".join(alternatives), flags))
+    source = "|".join(alternatives)
+    return TimedPattern(source, flags) if lazy else TimedPattern(regex.compile(source, flags))
 
 
 def regex_error(pattern: str) -> str | None:
@@ -93,10 +106,10 @@ def phrase_starts(phrases: tuple[str, ...], ignore_case: bool):
         if phrase.split():
             first = phrase.split()[0]
             groups.setdefault(first.lower() if ignore_case else first, []).append(phrase)
-    whole = compile_alternation((), phrases, ignore_case)
+    whole = compile_alternation((), phrases, ignore_case, lazy=True)
     automaton = ahocorasick.Automaton()
     for key, members in groups.items():
-        automaton.add_word(key, (len(key), compile_alternation((), tuple(members), ignore_case)))
+        automaton.add_word(key, (len(key), compile_alternation((), tuple(members), ignore_case, lazy=True)))
     automaton.make_automaton()
 
     def starts(text: str, pos: int) -> list[tuple[int, TimedPattern]]:
