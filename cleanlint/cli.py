@@ -19,6 +19,7 @@ from .defaults import default_rules_dir
 from .engine import Selection
 from .exits import EXIT_ERROR
 from .loader import RuleError
+from .rulecache import cache_dir_for
 from .runner import EngineSpec
 
 
@@ -77,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--no-cache",
             action="store_true",
-            help="read and write no cache of earlier results (cleanlint keeps none yet)",
+            help="read and write no cache (.cleanlint_cache/ beside the settings: the loaded rules)",
         )
         p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
         p.add_argument(
@@ -173,7 +174,8 @@ def _settings(args: argparse.Namespace) -> tuple[Config, EngineSpec]:
         config.ignore + tuple(args.ignore),
         config.extend_select + tuple(args.extend_select),
     )
-    return config, EngineSpec(rule_paths, selection, config.gazetteer + tuple(args.gazetteer))
+    cache = None if getattr(args, "no_cache", False) else cache_dir_for(config.root)
+    return config, EngineSpec(rule_paths, selection, config.gazetteer + tuple(args.gazetteer), cache)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -21,8 +21,8 @@ from .fixer import AppliedEdit
 from .fixlog import LogError, append, logged, not_written
 from .gazetteer import load_gazetteer, with_gazetteer
 from .html import is_html, read_page, write_text
-from .loader import load_rules
 from .outcome import FileResult, RunOptions, examine
+from .rulecache import cached_rules
 from .runner_jsonl import is_jsonl, process_jsonl
 from .sources import InputError, discover, read_source, write_atomic
 
@@ -34,9 +34,10 @@ class EngineSpec:
     rule_paths: tuple[Path, ...]
     selection: Selection
     gazetteer: tuple[Path, ...] = ()  # files of names added to every `names` rule
+    cache_dir: Path | None = None  # where loaded rules are cached (rulecache.py); None: no cache
 
     def build(self) -> Engine:
-        rules = with_gazetteer(load_rules(self.rule_paths), load_gazetteer(self.gazetteer))
+        rules = with_gazetteer(cached_rules(self.rule_paths, self.cache_dir), load_gazetteer(self.gazetteer))
         return Engine(rules, self.selection)
 
 

@@ -162,14 +162,18 @@ def test_phrase_starts_find_exactly_what_a_full_scan_finds():
         "and big database, big data. The flag to\tcommotion. Wall Avenue, wall avenue, nonprofound learning.\n"
         "Data-driven design and data mining; metadata mining.\n"
     )
+    # "data" and "data-driven design" start at one place and both match there: the list's order decides,
+    # so the lists are tried in both orders
+    lists = ((*phrases, "data"), ("data", *reversed(phrases)))
     # the second text has a letter whose lower case is longer (İ), which takes the slow path
     for sample in (text, text.replace("The flag", "İstanbul's flag")):
         for ignore_case in (True, False):
-            pattern = compile_alternation((), phrases, ignore_case)
-            full = [(m.start(), m.end()) for m in pattern.finditer(sample)]
-            anchored, reached = [], 0
-            for start, confirm in phrase_starts(phrases, ignore_case)(sample, 0):
-                if start >= reached and (m := confirm.match(sample, start)) is not None:
-                    anchored.append((m.start(), m.end()))
-                    reached = m.end()
-            assert anchored == full and full
+            for listed in lists:
+                pattern = compile_alternation((), listed, ignore_case)
+                full = [(m.start(), m.end()) for m in pattern.finditer(sample)]
+                anchored, reached = [], 0
+                for start, confirm in phrase_starts(listed, ignore_case)(sample, 0):
+                    if start >= reached and (m := confirm.match(sample, start)) is not None:
+                        anchored.append((m.start(), m.end()))
+                        reached = m.end()
+                assert anchored == full and full

@@ -95,9 +95,9 @@ def phrase_starts(phrases: tuple[str, ...], ignore_case: bool):
     A list of hundreds of phrases compiled into one alternation is scanned at well under 1 MB/s, because
     the regex engine tries every alternative at every position. An Aho-Corasick automaton of the phrases'
     first words finds the few places worth trying in one pass, and each place is confirmed by an anchored
-    match of only the phrases with that first word. Where first words of two groups start at the same
-    place ("data", "data-driven"), the whole alternation decides, so the findings are exactly those of a
-    full scan.
+    match of only the phrases with that first word. Where first words of several groups start at the same
+    place ("the", "then"), the phrases of those groups together decide, in the list's order, so the
+    findings are exactly those of a full scan. Every pattern is compiled when first needed.
     """
     import ahocorasick
 
@@ -106,11 +106,23 @@ def phrase_starts(phrases: tuple[str, ...], ignore_case: bool):
         if phrase.split():
             first = phrase.split()[0]
             groups.setdefault(first.lower() if ignore_case else first, []).append(phrase)
+    order = {phrase: i for i, phrase in reversed(list(enumerate(phrases)))}
     whole = compile_alternation((), phrases, ignore_case, lazy=True)
+    single = {key: compile_alternation((), tuple(members), ignore_case, lazy=True) for key, members in groups.items()}
+    shared: dict[frozenset[str], TimedPattern] = {}  # groups whose first words start at one place ("the", "then")
     automaton = ahocorasick.Automaton()
-    for key, members in groups.items():
-        automaton.add_word(key, (len(key), compile_alternation((), tuple(members), ignore_case, lazy=True)))
+    for key in groups:
+        automaton.add_word(key, (len(key), key))
     automaton.make_automaton()
+
+    def pattern_for(keys: list[str]) -> TimedPattern:
+        if len(keys) == 1:
+            return single[keys[0]]
+        together = frozenset(keys)
+        if together not in shared:  # only these groups' phrases can start here; in the list's order
+            members = sorted({p for key in together for p in groups[key]}, key=order.__getitem__)
+            shared[together] = compile_alternation((), tuple(members), ignore_case, lazy=True)
+        return shared[together]
 
     def starts(text: str, pos: int) -> list[tuple[int, TimedPattern]]:
         haystack = text.lower() if ignore_case else text
@@ -118,12 +130,12 @@ def phrase_starts(phrases: tuple[str, ...], ignore_case: bool):
             return [(at, whole) for at in range(pos, len(text))]
         if not len(automaton):
             return []
-        found: dict[int, TimedPattern] = {}
-        for end, (length, pattern) in automaton.iter(haystack, pos):
+        found: dict[int, list[str]] = {}
+        for end, (length, key) in automaton.iter(haystack, pos):
             at = end - length + 1
             if at > 0 and haystack[at - 1].isalnum() and haystack[at].isalnum():
                 continue  # inside a word, where the phrase's leading word boundary cannot match
-            found[at] = whole if at in found else pattern
-        return sorted(found.items())
+            found.setdefault(at, []).append(key)
+        return [(at, pattern_for(keys)) for at, keys in sorted(found.items())]
 
     return starts

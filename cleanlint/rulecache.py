@@ -1,0 +1,89 @@
+"""The cache of loaded rules, so that a hook run does not parse and validate hundreds of rules every time.
+
+Loading the default packs (YAML with line numbers, every key checked, every pattern compiled once to
+validate it) costs a tenth of a second; unpickling the result costs a millisecond. The cache key is a digest
+of cleanlint's version and modules, Python's version, and the path and bytes of every rule file, so any edit
+of a rule file or of the code, an upgrade, or another rule set is a miss, never a stale hit. Only rules that
+loaded without error are cached: a broken rule file is reported from the file itself on every run.
+
+The cache lives in `.cleanlint_cache/` beside the settings (or in the current folder), which holds a
+`.gitignore` of `*` so that it never shows up in the corpus's commits. `--no-cache` neither reads nor
+writes it. A cache that cannot be read or written is ignored: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .loader import RuleError, load_rules, rule_files
+from .rule import Rule
+
+CACHE_DIR_NAME = ".cleanlint_cache"
+_FORMAT = 1
+
+
+def cache_dir_for(root: Path) -> Path:
+    return root / CACHE_DIR_NAME
+
+
+def _code_stamp() -> bytes:
+    """Size and time of every module of cleanlint: a rule is made of its kind's code as well as its YAML, and
+    a checkout edited without a new version number must not be served rules built by the old code."""
+    package = Path(__file__).resolve().parent
+    stamp = []
+    for module in sorted([*package.glob("*.py"), *package.glob("kinds/*.py")]):
+        info = module.stat()
+        stamp.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\0".join(stamp).encode()
+
+
+def _key(files: Sequence[Path]) -> str:
+    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{sys.version}\0".encode() + _code_stamp())
+    for path in files:
+        digest.update(os.fsencode(path.resolve()) + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
+def cached_rules(paths: Sequence[Path], cache_dir: Path | None) -> list[Rule]:
+    """The rules of `paths`, as load_rules gives them, from the cache when it holds them."""
+    if cache_dir is None:
+        return load_rules(paths)
+    try:
+        entry = cache_dir / "rules" / f"{_key(rule_files(paths))}.pickle"
+    except (OSError, RuleError):
+        return load_rules(paths)  # which says what is wrong with the rule files
+    cached = _read(entry)
+    if cached is not None:
+        return cached
+    rules = load_rules(paths)  # raises RuleError for a broken file, which is never cached
+    _store(cache_dir, entry, rules)
+    return rules
+
+
+def _read(entry: Path) -> list[Rule] | None:
+    try:
+        with open(entry, "rb") as stream:
+            rules = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None  # a miss, or a cache written by another version: load and write it again
+    return rules if isinstance(rules, list) and all(isinstance(r, Rule) for r in rules) else None
+
+
+def _store(cache_dir: Path, entry: Path, rules: list[Rule]) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        ignore = cache_dir / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# written by cleanlint: the cache is never committed\n*\n", encoding="utf-8")
+        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, entry)  # whole or absent, also when two runs write it at once
+    except OSError:
+        pass

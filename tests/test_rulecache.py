@@ -1,0 +1,74 @@
+"""The loaded-rules cache: a hit gives the same rules, any edit of a rule file is a miss, errors are never cached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleanlint.cli import main
+from cleanlint.loader import RuleError, load_rules
+from cleanlint.rulecache import cached_rules
+
+from .conftest import write
+
+RULE = """\
+code: X901
+name: house-line
+kind: phrase
+summary: s
+message: house line
+category: boilerplate
+severity: warning
+phrases: ['{phrase}']
+fix: {{action: remove, safety: safe}}
+examples:
+  - input: "{phrase}\\n"
+    findings: ['{phrase}']
+"""
+
+
+def test_a_hit_gives_the_rules_that_loading_gives(tmp_path: Path):
+    rules = write(tmp_path, RULE.format(phrase="Follow us"))
+    cache = tmp_path / "cache"
+    first = cached_rules([rules], cache)
+    assert list((cache / "rules").glob("*.pickle")) and (cache / ".gitignore").read_text().endswith("*\n")
+    assert cached_rules([rules], cache) == first == load_rules([rules])
+
+
+def test_an_edited_rule_file_is_a_miss(tmp_path: Path):
+    rules = write(tmp_path, RULE.format(phrase="Follow us"))
+    cache = tmp_path / "cache"
+    cached_rules([rules], cache)
+    write(tmp_path, RULE.format(phrase="Like us"))
+    (rule,) = cached_rules([rules], cache)
+    assert rule.options.phrases == ("Like us",)
+    assert len(list((cache / "rules").glob("*.pickle"))) == 2
+
+
+def test_a_broken_rule_file_is_reported_every_time_and_never_cached(tmp_path: Path):
+    rules = write(tmp_path, "code: X901\nname: [unclosed\n")
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        with pytest.raises(RuleError, match="invalid YAML"):
+            cached_rules([rules], cache)
+    assert not list(cache.glob("rules/*.pickle"))
+
+
+def test_a_damaged_cache_entry_is_loaded_again(tmp_path: Path):
+    rules = write(tmp_path, RULE.format(phrase="Follow us"))
+    cache = tmp_path / "cache"
+    cached_rules([rules], cache)
+    (entry,) = (cache / "rules").glob("*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert cached_rules([rules], cache) == load_rules([rules])
+
+
+def test_no_cache_writes_no_cache_folder(tmp_path: Path):
+    article = tmp_path / "story.txt"
+    article.write_text("The council met on Tuesday.\n", encoding="utf-8")
+    (tmp_path / ".cleanlint.yaml").write_text("language: en\n", encoding="utf-8")
+    assert main(["check", "--no-cache", str(article)]) == 0
+    assert not (tmp_path / ".cleanlint_cache").exists()
+    assert main(["check", str(article)]) == 0
+    assert (tmp_path / ".cleanlint_cache" / "rules").is_dir()  # beside the settings
