@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
         p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes; 0 = all cores")
         p.add_argument(
+            "--dask",
+            metavar="SCHEDULER",
+            help="run on a dask.distributed cluster: a scheduler address (tcp://host:8786), or local[:N] for N "
+            "worker processes here (needs the dask extra)",
+        )
+        p.add_argument(
             "--no-cache",
             action="store_true",
             help="read and write no cache (.cleanlint_cache/ beside the settings: the loaded rules)",

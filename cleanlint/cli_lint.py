@@ -58,11 +58,21 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         fix=fixing,
         unsafe_fixes=getattr(args, "unsafe_fixes", False),
         write=not getattr(args, "diff", False),
-        log=getattr(args, "log", None),
+        log=args.log.absolute() if getattr(args, "log", None) else None,  # workers may run in other folders
         baseline=baseline,
         text_field=args.text_field or config.text_field or TEXT_FIELD,
     )
-    results = list(run(args.paths or [Path(".")], spec, engine, config, options, args.jobs))
+    paths = args.paths or [Path(".")]
+    if args.dask:
+        from .distributed import ClusterError, run_on_cluster  # here: dask is an optional extra
+
+        try:
+            results = list(run_on_cluster(paths, spec, config, options, args.dask))
+        except ClusterError as err:
+            print(f"cleanlint: error: {err}", file=sys.stderr)
+            return EXIT_ERROR
+    else:
+        results = list(run(paths, spec, engine, config, options, args.jobs))
     for r in results:
         if r.error:
             print(f"error: {r.error}", file=sys.stderr)
