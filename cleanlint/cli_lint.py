@@ -61,6 +61,8 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         log=args.log.absolute() if getattr(args, "log", None) else None,  # workers may run in other folders
         baseline=baseline,
         text_field=args.text_field or config.text_field or TEXT_FIELD,
+        cache_dir=spec.cache_dir if not fixing else None,
+        fingerprint=spec.fingerprint() if spec.cache_dir and not fixing else "",
     )
     paths = args.paths or [Path(".")]
     if args.dask:

@@ -17,6 +17,7 @@ from .engine import Engine, RulesStopped
 from .fixer import AppliedEdit, fix_document
 from .jsonl import TEXT_FIELD
 from .model import Finding
+from .resultcache import entry_key, load_findings, store_findings
 from .sources import SourceText
 
 
@@ -28,6 +29,8 @@ class RunOptions:
     log: Path | None = None  # `fix --log`: the file the applied edits are appended to
     baseline: Baseline | None = None  # accepted findings, neither reported nor fixed
     text_field: str = TEXT_FIELD  # the field of a JSONL record that holds the article
+    cache_dir: Path | None = None  # `check`: findings of unchanged documents are kept here (resultcache.py)
+    fingerprint: str = ""  # the engine's, part of every cache key
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def examine(
 
     try:
         if not options.fix:
-            return Examined(doc, *reported(doc, engine.check(doc, skip)))
+            return Examined(doc, *reported(doc, _check_cached(engine, options, path, doc, skip)))
         result = fix_document(engine, doc, options.unsafe_fixes, config.max_removal, skip, keep)
     except RulesStopped as stop:
         message = f"{stop}; its findings are missing" + ("; the file was not written" if options.fix else "")
@@ -102,3 +105,17 @@ def _check_anyway(engine: Engine, doc: Document, skip: tuple[str, ...]) -> list[
         return engine.check(doc, skip)
     except RulesStopped as stop:
         return stop.findings
+
+
+def _check_cached(
+    engine: Engine, options: RunOptions, path: Path, doc: Document, skip: tuple[str, ...]
+) -> list[Finding]:
+    """engine.check, or the findings it gave for this very document before (resultcache.py)."""
+    if options.cache_dir is None:
+        return engine.check(doc, skip)
+    key = entry_key(options.fingerprint, path, doc, skip)
+    findings = load_findings(options.cache_dir, key)
+    if findings is None:
+        findings = engine.check(doc, skip)  # a rule stopped by its time limit raises: nothing is stored
+        store_findings(options.cache_dir, key, findings)
+    return findings

@@ -76,12 +76,23 @@ def _read(entry: Path) -> list[Rule] | None:
     return rules if isinstance(rules, list) and all(isinstance(r, Rule) for r in rules) else None
 
 
+def prepare(cache_dir: Path) -> None:
+    """Make the cache folder, with the .gitignore that keeps it out of commits; raises OSError."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    ignore = cache_dir / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# written by cleanlint: the cache is never committed\n*\n", encoding="utf-8")
+
+
+def rules_key(paths: Sequence[Path]) -> str:
+    """The digest of the rule files in `paths` and of cleanlint's code: what the loaded rules depend on."""
+    return _key(rule_files(paths))
+
+
 def _store(cache_dir: Path, entry: Path, rules: list[Rule]) -> None:
     try:
+        prepare(cache_dir)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        ignore = cache_dir / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# written by cleanlint: the cache is never committed\n*\n", encoding="utf-8")
         tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, entry)  # whole or absent, also when two runs write it at once

@@ -22,7 +22,7 @@ from .fixlog import LogError, append, logged, not_written
 from .gazetteer import load_gazetteer, with_gazetteer
 from .html import is_html, read_page, write_text
 from .outcome import FileResult, RunOptions, examine
-from .rulecache import cached_rules
+from .rulecache import cached_rules, rules_key
 from .runner_jsonl import is_jsonl, process_jsonl
 from .sources import InputError, discover, read_source, write_atomic
 
@@ -35,6 +35,13 @@ class EngineSpec:
     selection: Selection
     gazetteer: tuple[Path, ...] = ()  # files of names added to every `names` rule
     cache_dir: Path | None = None  # where loaded rules are cached (rulecache.py); None: no cache
+
+    def fingerprint(self) -> str:
+        """What findings depend on besides the text: the rules (files and code), the selection, the names."""
+        digest = hashlib.sha256(f"{rules_key(self.rule_paths)}\0{self.selection!r}\0".encode())
+        for path in self.gazetteer:
+            digest.update(path.read_bytes() + b"\0")
+        return digest.hexdigest()
 
     def build(self) -> Engine:
         rules = with_gazetteer(cached_rules(self.rule_paths, self.cache_dir), load_gazetteer(self.gazetteer))

@@ -72,3 +72,36 @@ def test_no_cache_writes_no_cache_folder(tmp_path: Path):
     assert not (tmp_path / ".cleanlint_cache").exists()
     assert main(["check", str(article)]) == 0
     assert (tmp_path / ".cleanlint_cache" / "rules").is_dir()  # beside the settings
+
+
+# the findings cache: unchanged documents are not checked again, and anything that matters is a miss
+
+
+def test_a_second_check_of_unchanged_files_runs_no_rule_and_reports_the_same(seeds_copy: Path, capsys, monkeypatch):
+    from cleanlint.engine import Engine
+
+    main(["check", "--format", "json", str(seeds_copy)])
+    cold = capsys.readouterr().out
+
+    def no_rules(self, doc, skip=()):
+        raise AssertionError("a cached document was checked again")
+
+    monkeypatch.setattr(Engine, "check", no_rules)
+    main(["check", "--format", "json", str(seeds_copy)])
+    assert capsys.readouterr().out == cold
+    with pytest.raises(AssertionError, match="checked again"):  # --no-cache runs the rules
+        main(["check", "--no-cache", "--format", "json", str(seeds_copy)])
+
+
+def test_an_edited_file_or_rule_is_checked_again(tmp_path: Path, capsys):
+    article = tmp_path / "story.txt"
+    article.write_text("The council met on Tuesday.\nFollow us\n", encoding="utf-8")
+    (tmp_path / ".cleanlint.yaml").write_text("language: en\n", encoding="utf-8")
+    rules = write(tmp_path, RULE.format(phrase="Follow us"), "house.yaml")
+    assert main(["check", "--rules", str(rules), str(article)]) == 1
+    write(tmp_path, RULE.format(phrase="Like us"), "house.yaml")
+    assert main(["check", "--rules", str(rules), str(article)]) == 0  # the rule changed: a miss
+    article.write_text("The council met on Tuesday.\nLike us\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--rules", str(rules), str(article)]) == 1  # the text changed: a miss
+    assert "X901" in capsys.readouterr().out
