@@ -77,6 +77,16 @@ def passed(output: str, hook: str) -> bool:
     return any(hook in row and row.endswith("Passed") for row in output.splitlines())
 
 
+def assert_committed(
+    result: subprocess.CompletedProcess, hook: str, corpus: Path, env: dict[str, str], name: str
+) -> None:
+    """The commit went through with `hook` run and passed, as the corpus's second commit, holding the clean text."""
+    assert result.returncode == 0, result.stdout
+    assert passed(result.stdout, hook), result.stdout
+    assert commit_count(corpus, env) == 2
+    assert ok(["git", "show", f"HEAD:{name}"], corpus, env) == CLEAN
+
+
 def commit_count(repo: Path, env: dict[str, str]) -> int:
     return int(ok(["git", "rev-list", "--count", "HEAD"], repo, env))
 
@@ -187,10 +197,7 @@ def test_check_hook_lets_a_clean_article_through(make_corpus: Callable[[str], Pa
 
     result = commit(corpus, env, "clean.txt")
 
-    assert result.returncode == 0, result.stdout
-    assert passed(result.stdout, "cleanlint (check articles)"), result.stdout
-    assert commit_count(corpus, env) == 2
-    assert ok(["git", "show", "HEAD:clean.txt"], corpus, env) == CLEAN
+    assert_committed(result, "cleanlint (check articles)", corpus, env, "clean.txt")
 
 
 def test_fix_hook_cleans_the_article_then_the_commit_succeeds(
@@ -217,10 +224,7 @@ def test_fix_hook_cleans_the_article_then_the_commit_succeeds(
 
     second = commit(corpus, env, "dirty.txt")
 
-    assert second.returncode == 0, second.stdout
-    assert passed(second.stdout, "cleanlint (fix articles)"), second.stdout
-    assert commit_count(corpus, env) == 2
-    assert ok(["git", "show", "HEAD:dirty.txt"], corpus, env) == CLEAN
+    assert_committed(second, "cleanlint (fix articles)", corpus, env, "dirty.txt")
 
 
 def test_fix_hook_writes_the_text_of_an_html_page_beside_it(
