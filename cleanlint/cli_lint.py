@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from .atomic import WriteRefused, file_digest, write_bytes_atomic
-from .baseline import DEFAULT_NAME, Baseline, BaselineError, keys, load_baseline, render_baseline
+from .baseline import DEFAULT_NAME, Baseline, BaselineError, Key, keys, load_baseline, render_baseline
 from .config import Config
 from .engine import Engine
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .fixlog import LogError, append, read_log
 from .jsonl import TEXT_FIELD
 from .outcome import FileResult
-from .report import text_summary, unified_diff, where, write_json, write_text
+from .report import Tally, finding_dicts, text_lines, unified_diff, where, write_json
 from .runner import EngineSpec, RunOptions, run
 from .undo import undo
 
@@ -69,48 +70,68 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         from .distributed import ClusterError, run_on_cluster  # here: dask is an optional extra
 
         try:
-            results = list(run_on_cluster(paths, spec, config, options, args.dask))
+            results = iter(list(run_on_cluster(paths, spec, config, options, args.dask)))
         except ClusterError as err:
             print(f"cleanlint: error: {err}", file=sys.stderr)
             return EXIT_ERROR
     else:
-        results = list(run(paths, spec, engine, config, options, args.jobs))
+        results = run(paths, spec, engine, config, options, args.jobs)
+    return _report(args, config, results, fixing)
+
+
+def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResult], fixing: bool) -> int:
+    """Report each result as it comes and keep only counts (and JSON's finding records), so that memory
+    does not grow with the corpus; then the summary and the exit status."""
+    tally = Tally()
+    baseline_entries: list[Key] = []
+    json_findings: list[dict] = []
+    json_errors: list[dict] = []
+    diffs = remaining = False
+    mode = "baseline" if getattr(args, "write_baseline", False) else "diff" if getattr(args, "diff", False) else None
     for r in results:
         if r.error:
             print(f"error: {r.error}", file=sys.stderr)
         for note in r.notes:
             print(f"{where(r)}: {note}", file=sys.stderr)
-    if getattr(args, "write_baseline", False):
-        return _write_baseline(baseline_path(args, config), results)
-    if getattr(args, "diff", False):
-        diffs = [d for r in results if (d := unified_diff(r))]
-        sys.stdout.write("".join(diffs))
-        status = EXIT_FINDINGS if diffs else EXIT_CLEAN
-    elif args.format == "json":
-        write_json(results, sys.stdout)
-    else:
-        write_text(results, sys.stdout)
-        print(text_summary(results, fixing))
-    if any(r.error for r in results):
+        tally.add(r)
+        remaining = remaining or bool(r.findings)
+        if mode == "baseline":
+            root = baseline_path(args, config).absolute().parent
+            if r.document is not None:
+                baseline_entries += keys(root, r.path, r.record, r.document, r.findings)
+        elif mode == "diff":
+            if diff := unified_diff(r):
+                sys.stdout.write(diff)
+                diffs = True
+        elif args.format == "json":
+            json_findings += finding_dicts(r)
+            if r.error:
+                json_errors.append({"path": str(r.path), "message": r.error})
+        else:
+            sys.stdout.write(text_lines(r))
+    if mode == "baseline":
+        return _write_baseline(baseline_path(args, config), baseline_entries, tally)
+    if mode is None and args.format == "json":
+        write_json(json_findings, json_errors, tally, sys.stdout)
+    elif mode is None:
+        print(tally.summary(fixing))
+    if tally.errors:
         return EXIT_ERROR
-    if getattr(args, "diff", False):
-        return status
-    remaining = any(r.findings for r in results)
+    if mode == "diff":
+        return EXIT_FINDINGS if diffs else EXIT_CLEAN
     return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
 
 
-def _write_baseline(path: Path, results: list[FileResult]) -> int:
+def _write_baseline(path: Path, entries: list[Key], tally: Tally) -> int:
     """Accept every finding of this run: write them all to the baseline file, replacing what it held."""
-    root = Path(path).absolute().parent
-    entries = [k for r in results if r.document for k in keys(root, r.path, r.record, r.document, r.findings)]
     try:
         write_bytes_atomic(path, render_baseline(entries).encode("utf-8"), file_digest(path))
     except WriteRefused as err:
         print(f"cleanlint: error: {path}: {err}", file=sys.stderr)
         return EXIT_ERROR
-    files = len({r.path for r in results if r.findings})
+    files = len({name.split("#")[0] for name, _, _ in entries})
     print(f"Wrote {len(entries)} findings in {files} files to the baseline {path}.")
-    return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
+    return EXIT_ERROR if tally.errors else EXIT_CLEAN
 
 
 def undo_command(args: argparse.Namespace) -> int:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from .model import Finding, Safety
@@ -52,58 +53,90 @@ def _position(result: FileResult, finding: Finding) -> dict:
     }
 
 
-def write_json(results: Sequence[FileResult], out: TextIO) -> None:
-    findings = [_position(r, f) for r in results for f in r.findings]
-    errors = [{"path": str(r.path), "message": r.error} for r in results if r.error]
-    summary = {"files": _files(results), "findings": len(findings)}
-    if accepted := sum(r.accepted for r in results):
-        summary["accepted"] = accepted  # left out because the baseline accepts them
+def finding_dicts(result: FileResult) -> list[dict]:
+    """The result's findings as the JSON report lists them."""
+    return [_position(result, f) for f in result.findings]
+
+
+def write_json(findings: list[dict], errors: list[dict], tally: Tally, out: TextIO) -> None:
+    summary = {"files": tally.files, "findings": len(findings)}
+    if tally.accepted:
+        summary["accepted"] = tally.accepted  # left out because the baseline accepts them
     doc = {"version": 1, "findings": findings, "errors": errors, "summary": summary}
     json.dump(doc, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
-def write_text(results: Sequence[FileResult], out: TextIO) -> None:
-    for r in results:
-        for f in r.findings:
-            line, col = r.document.position(f.start)
-            mark = "" if f.fix is None else " [*]" if f.fix.safety is Safety.SAFE else " [unsafe fix]"
-            out.write(f"{where(r)}:{line}:{col}: {f.code} [{f.rule}] {f.message}{mark}\n")
+def text_lines(result: FileResult) -> str:
+    """The result's findings as lines of the text report."""
+    lines = []
+    for f in result.findings:
+        line, col = result.document.position(f.start)
+        mark = "" if f.fix is None else " [*]" if f.fix.safety is Safety.SAFE else " [unsafe fix]"
+        lines.append(f"{where(result)}:{line}:{col}: {f.code} [{f.rule}] {f.message}{mark}\n")
+    return "".join(lines)
 
 
-def _files(results: Sequence[FileResult]) -> int:
-    """Files checked: a JSONL file counts once, however many of its records have results."""
-    failed = {r.path for r in results if r.error and r.record is None}
-    return len({r.path for r in results} - failed)
+@dataclass
+class Tally:
+    """The counts of a run's summary, added up one result at a time, so that a run over a corpus of any size
+    reports as it goes and keeps no document once it is reported. Results of one file come together."""
 
+    files: int = 0  # a JSONL file counts once, however many of its records have results
+    findings: int = 0
+    safe: int = 0
+    unsafe: int = 0
+    errors: int = 0
+    applied: int = 0
+    changed: int = 0
+    pages: int = 0
+    pages_written: int = 0
+    accepted: int = 0
+    _path: Path | None = None
+    _counted: bool = False  # the current file counts among `files`
+    _changed: bool = False  # the current file counts among `changed`
 
-def text_summary(results: Sequence[FileResult], fixing: bool) -> str:
-    files = _files(results)
-    findings = [f for r in results for f in r.findings]
-    safe = sum(1 for f in findings if f.fix is not None and f.fix.safety is Safety.SAFE)
-    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.safety is Safety.UNSAFE)
-    errors = sum(1 for r in results if r.error)
-    parts = []
-    if fixing:
-        applied = sum(r.applied for r in results)
-        changed = len({r.path for r in results if r.fixed_text is not None and r.fixed_text != r.source.text})
-        parts.append(f"Applied {applied} fixes in {changed} of {files} files; {len(findings)} findings remain")
-        if pages := sum(1 for r in results if r.source is not None and r.source.target is not None):
-            wrote = sum(1 for r in results if r.wrote_text)
-            parts.append(f"wrote .txt files for {wrote} of {pages} HTML pages")
-    elif findings:
-        parts.append(f"Found {len(findings)} findings in {files} files")
-    else:
-        parts.append(f"No findings in {files} files")
-    if not fixing and safe:
-        parts.append(f"{safe} fixable with `cleanlint fix`")
-    if unsafe:
-        parts.append(f"{unsafe} more with `cleanlint fix --unsafe-fixes`")
-    if accepted := sum(r.accepted for r in results):
-        parts.append(f"{accepted} accepted by the baseline not shown")
-    if errors:
-        parts.append(f"{errors} error" + ("s" if errors != 1 else ""))
-    return "; ".join(parts) + "."
+    def add(self, r: FileResult) -> None:
+        if r.path != self._path:
+            self._path, self._counted, self._changed = r.path, True, False
+            self.files += 1
+        if r.error and r.record is None and self._counted:  # the file itself could not be checked or written
+            self._counted = False
+            self.files -= 1
+        self.findings += len(r.findings)
+        self.safe += sum(1 for f in r.findings if f.fix is not None and f.fix.safety is Safety.SAFE)
+        self.unsafe += sum(1 for f in r.findings if f.fix is not None and f.fix.safety is Safety.UNSAFE)
+        self.errors += bool(r.error)
+        self.applied += r.applied
+        self.accepted += r.accepted
+        if not self._changed and r.fixed_text is not None and r.fixed_text != r.source.text:
+            self._changed = True
+            self.changed += 1
+        if r.source is not None and r.source.target is not None:
+            self.pages += 1
+            self.pages_written += r.wrote_text
+
+    def summary(self, fixing: bool) -> str:
+        parts = []
+        if fixing:
+            parts.append(
+                f"Applied {self.applied} fixes in {self.changed} of {self.files} files; {self.findings} findings remain"
+            )
+            if self.pages:
+                parts.append(f"wrote .txt files for {self.pages_written} of {self.pages} HTML pages")
+        elif self.findings:
+            parts.append(f"Found {self.findings} findings in {self.files} files")
+        else:
+            parts.append(f"No findings in {self.files} files")
+        if not fixing and self.safe:
+            parts.append(f"{self.safe} fixable with `cleanlint fix`")
+        if self.unsafe:
+            parts.append(f"{self.unsafe} more with `cleanlint fix --unsafe-fixes`")
+        if self.accepted:
+            parts.append(f"{self.accepted} accepted by the baseline not shown")
+        if self.errors:
+            parts.append(f"{self.errors} error" + ("s" if self.errors != 1 else ""))
+        return "; ".join(parts) + "."
 
 
 def unified_diff(result: FileResult) -> str:
