@@ -1,12 +1,13 @@
 """Runs compiled rules over documents. Pure: a Document in, findings out, nothing printed or written.
 
-Rules are built into checks once, when the Engine is made, and reused for every document of a run; that
-purity is what lets the same engine serve a pre-commit hook, a worker process and a test alike.
+Rules are built into checks once, when the first document needs them (never, in a run whose documents all
+come from the findings cache), and reused for every document of a run; that purity is what lets the same
+engine serve a pre-commit hook, a worker process and a test alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .document import Document
@@ -14,6 +15,8 @@ from .kinds import KINDS
 from .model import Finding
 from .provenance import matches, source_names
 from .rule import Rule
+
+Check = Callable[[Document], list[Finding]]  # what a kind builds from a rule
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,15 @@ class Engine:
         self.rules = [r for r in rules if selection.allows(r.code, r.enabled)]
         # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested
         self.known_rules = [r for r in rules if selection.allows(r.code, True)]
-        self._checks = [(rule, KINDS[rule.kind].build(rule)) for rule in self.rules]
+        self._built: list[tuple[Rule, Check]] | None = None  # each rule's check, built when first needed
+
+    @property
+    def _checks(self) -> list[tuple[Rule, Check]]:
+        """The rules' checks, built once, on first use: a run whose documents all come from the findings
+        cache never compiles a pattern."""
+        if self._built is None:
+            self._built = [(rule, KINDS[rule.kind].build(rule)) for rule in self.rules]
+        return self._built
 
     def check(self, doc: Document, skip: Iterable[str] = ()) -> list[Finding]:
         """All findings in `doc`, in text order; `skip` holds codes or prefixes to leave out here.
