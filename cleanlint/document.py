@@ -18,6 +18,8 @@ _ABBREVIATIONS = frozenset(
     "jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m".split()
 )
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])")
+_LAST_WORD = regex.compile(r"(\S+?)[.!?…]*$")
+_INITIAL = regex.compile(r"\p{Lu}")
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,18 @@ class Document:
     path: str = "<text>"
     body_start: int = 0
     metadata: dict = field(default_factory=dict)
+    # each list of regions that `enclosing` searched, with its start offsets, by the list's id (the list is
+    # kept, so that its id cannot be taken by another list while this document lives)
+    _starts: dict[int, tuple[list[Region], list[int]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts, find, at = [0], self.text.find, self.text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = find("\n", at + 1)
         return starts
 
     @cached_property
@@ -86,10 +95,10 @@ class Document:
             start = ln.start
             line = self.text[ln.start : ln.end]
             for m in _SENTENCE_END.finditer(line):
-                word = regex.search(r"(\S+?)[.!?…]*$", line[: m.start() + 1])
+                word = _LAST_WORD.search(line[: m.start() + 1])
                 if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                     continue
-                if word and regex.fullmatch(r"\p{Lu}", word.group(1)):
+                if word and _INITIAL.fullmatch(word.group(1)):
                     continue  # an initial: "John F. Kennedy"
                 end = ln.start + m.end()
                 out.append(Region(start, end))
@@ -111,7 +120,10 @@ class Document:
 
     def enclosing(self, regions: list[Region], start: int, end: int) -> Region | None:
         """The region that contains the whole span [start, end), if any."""
-        i = bisect.bisect_right([r.start for r in regions], start) - 1
+        known = self._starts.get(id(regions))
+        if known is None or known[0] is not regions:
+            known = self._starts[id(regions)] = (regions, [r.start for r in regions])
+        i = bisect.bisect_right(known[1], start) - 1
         if i >= 0 and regions[i].start <= start and end <= regions[i].end:
             return regions[i]
         return None
