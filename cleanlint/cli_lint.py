@@ -62,8 +62,8 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         log=args.log.absolute() if getattr(args, "log", None) else None,  # workers may run in other folders
         baseline=baseline,
         text_field=args.text_field or config.text_field or TEXT_FIELD,
-        cache_dir=spec.cache_dir if not fixing else None,
-        fingerprint=spec.fingerprint() if spec.cache_dir and not fixing else "",
+        cache_dir=spec.cache_dir if engine.fingerprint and not fixing else None,
+        fingerprint=engine.fingerprint,
     )
     paths = args.paths or [Path(".")]
     if args.dask:
@@ -88,6 +88,7 @@ def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResu
     json_errors: list[dict] = []
     diffs = remaining = False
     mode = "baseline" if getattr(args, "write_baseline", False) else "diff" if getattr(args, "diff", False) else None
+    baseline_root = baseline_path(args, config).absolute().parent  # baseline entries name files relative to it
     for r in results:
         if r.error:
             print(f"error: {r.error}", file=sys.stderr)
@@ -96,9 +97,8 @@ def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResu
         tally.add(r)
         remaining = remaining or bool(r.findings)
         if mode == "baseline":
-            root = baseline_path(args, config).absolute().parent
             if r.document is not None:
-                baseline_entries += keys(root, r.path, r.record, r.document, r.findings)
+                baseline_entries += keys(baseline_root, r.path, r.record, r.document, r.findings)
         elif mode == "diff":
             if diff := unified_diff(r):
                 sys.stdout.write(diff)

@@ -52,7 +52,10 @@ class RulesStopped(Exception):
 
 
 class Engine:
-    def __init__(self, rules: Sequence[Rule], selection: Selection = Selection()):
+    def __init__(self, rules: Sequence[Rule], selection: Selection = Selection(), fingerprint: str = ""):
+        # what the findings depend on besides the text (rules, code, selection, names), for the findings
+        # cache; empty when the engine was built without a cache
+        self.fingerprint = fingerprint
         self.loaded_rules = tuple(rules)  # every rule loaded, whatever the selection
         self.rules = [r for r in rules if selection.allows(r.code, r.enabled)]
         # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested

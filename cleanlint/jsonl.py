@@ -13,6 +13,7 @@ record serialised again. The record's other fields (source, url, language...) ar
 from __future__ import annotations
 
 import json
+from codecs import BOM_UTF8
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,6 @@ from typing import Any, BinaryIO
 from .document import Document
 
 TEXT_FIELD = "text"
-_BOM = b"\xef\xbb\xbf"
 _CHUNK = 1 << 20
 
 
@@ -72,7 +72,7 @@ def _skip_line(stream: BinaryIO) -> int:
 
 
 def _parse(number: int, raw: bytes, text_field: str) -> Record:
-    body = raw[len(_BOM) :] if number == 1 and raw.startswith(_BOM) else raw
+    body = raw[len(BOM_UTF8) :] if number == 1 and raw.startswith(BOM_UTF8) else raw
     try:
         line = body.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -89,7 +89,7 @@ def _parse(number: int, raw: bytes, text_field: str) -> Record:
 def rewrite(record: Record, text_field: str, new_text: str) -> bytes:
     """The record's line with its text replaced by `new_text`, every other byte kept where possible."""
     assert record.text is not None
-    bom = _BOM if record.number == 1 and record.raw.startswith(_BOM) else b""
+    bom = BOM_UTF8 if record.number == 1 and record.raw.startswith(BOM_UTF8) else b""
     body = record.raw[len(bom) :].decode("utf-8")
     stripped = body.rstrip("\r\n")
     ending = body[len(stripped) :]

@@ -73,14 +73,15 @@ def examine(
     skip = config.ignores_for(path)
     baseline = options.baseline
 
-    def keep(d: Document, findings: list[Finding]) -> list[Finding]:
-        return baseline.split(path, record, d, findings)[0] if baseline else findings
-
     def reported(d: Document, findings: list[Finding] | tuple[Finding, ...]) -> tuple[tuple[Finding, ...], int]:
+        """The findings the baseline does not accept, and how many it does."""
         if baseline is None:
             return tuple(findings), 0
         kept, accepted = baseline.split(path, record, d, list(findings))
         return tuple(kept), accepted
+
+    def keep(d: Document, findings: list[Finding]) -> list[Finding]:  # what the fixer may act on
+        return list(reported(d, findings)[0])
 
     try:
         if not options.fix:

@@ -16,12 +16,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 from pathlib import Path
 
 from .document import Document
 from .model import Finding
-from .rulecache import prepare
+from .rulecache import read_entry, write_entry
 
 
 def entry_key(fingerprint: str, path: Path, doc: Document, skip: tuple[str, ...]) -> str:
@@ -37,22 +36,8 @@ def _entry(cache_dir: Path, key: str) -> Path:
 
 
 def load_findings(cache_dir: Path, key: str) -> list[Finding] | None:
-    try:
-        with open(_entry(cache_dir, key), "rb") as stream:
-            findings = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return findings if isinstance(findings, list) and all(isinstance(f, Finding) for f in findings) else None
+    return read_entry(_entry(cache_dir, key), Finding)
 
 
 def store_findings(cache_dir: Path, key: str, findings: list[Finding]) -> None:
-    """Best effort: a cache that cannot be written only costs time."""
-    entry = _entry(cache_dir, key)
-    try:
-        prepare(cache_dir)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_name(f".{key}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, entry)
-    except OSError:
-        pass
+    write_entry(cache_dir, _entry(cache_dir, key), findings)

@@ -51,37 +51,21 @@ def _key(files: Sequence[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
-def cached_rules(paths: Sequence[Path], cache_dir: Path | None) -> list[Rule]:
-    """The rules of `paths`, as load_rules gives them, from the cache when it holds them."""
+def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None = None) -> list[Rule]:
+    """The rules of `paths`, as load_rules gives them, from the cache when it holds them; `key` is
+    rules_key(paths) when the caller has it already."""
     if cache_dir is None:
         return load_rules(paths)
     try:
-        entry = cache_dir / "rules" / f"{_key(rule_files(paths))}.pickle"
+        entry = cache_dir / "rules" / f"{key or rules_key(paths)}.pickle"
     except (OSError, RuleError):
         return load_rules(paths)  # which says what is wrong with the rule files
-    cached = _read(entry)
+    cached = read_entry(entry, Rule)
     if cached is not None:
         return cached
     rules = load_rules(paths)  # raises RuleError for a broken file, which is never cached
-    _store(cache_dir, entry, rules)
+    write_entry(cache_dir, entry, rules)
     return rules
-
-
-def _read(entry: Path) -> list[Rule] | None:
-    try:
-        with open(entry, "rb") as stream:
-            rules = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None  # a miss, or a cache written by another version: load and write it again
-    return rules if isinstance(rules, list) and all(isinstance(r, Rule) for r in rules) else None
-
-
-def prepare(cache_dir: Path) -> None:
-    """Make the cache folder, with the .gitignore that keeps it out of commits; raises OSError."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    ignore = cache_dir / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# written by cleanlint: the cache is never committed\n*\n", encoding="utf-8")
 
 
 def rules_key(paths: Sequence[Path]) -> str:
@@ -89,12 +73,27 @@ def rules_key(paths: Sequence[Path]) -> str:
     return _key(rule_files(paths))
 
 
-def _store(cache_dir: Path, entry: Path, rules: list[Rule]) -> None:
+def read_entry(entry: Path, item_type: type) -> list | None:
+    """The list of `item_type` values a cache entry holds; None for a miss, or an entry of another version."""
     try:
-        prepare(cache_dir)
+        with open(entry, "rb") as stream:
+            items = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return items if isinstance(items, list) and all(isinstance(i, item_type) for i in items) else None
+
+
+def write_entry(cache_dir: Path, entry: Path, items: list) -> None:
+    """Store `items` at `entry`, whole or not at all (also when two runs write it at once). Best effort: a
+    cache that cannot be written only costs time."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        ignore = cache_dir / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# written by cleanlint: the cache is never committed\n*\n", encoding="utf-8")
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, entry)  # whole or absent, also when two runs write it at once
+        tmp.write_bytes(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, entry)
     except OSError:
         pass

@@ -21,6 +21,7 @@ from .fixer import AppliedEdit
 from .fixlog import LogError, append, logged, not_written
 from .gazetteer import load_gazetteer, with_gazetteer
 from .html import is_html, read_page, write_text
+from .loader import RuleError
 from .outcome import FileResult, RunOptions, examine
 from .rulecache import cached_rules, rules_key
 from .runner_jsonl import is_jsonl, process_jsonl
@@ -36,16 +37,27 @@ class EngineSpec:
     gazetteer: tuple[Path, ...] = ()  # files of names added to every `names` rule
     cache_dir: Path | None = None  # where loaded rules are cached (rulecache.py); None: no cache
 
-    def fingerprint(self) -> str:
+    def build(self) -> Engine:
+        key = self._rules_key()
+        rules = with_gazetteer(cached_rules(self.rule_paths, self.cache_dir, key), load_gazetteer(self.gazetteer))
+        return Engine(rules, self.selection, self._fingerprint(key) if key else "")
+
+    def _rules_key(self) -> str | None:
+        """The rules' cache key, read once for both caches; None without a cache, or when the rule files
+        cannot be read (loading them then says why)."""
+        if self.cache_dir is None:
+            return None
+        try:
+            return rules_key(self.rule_paths)
+        except (OSError, RuleError):
+            return None
+
+    def _fingerprint(self, key: str) -> str:
         """What findings depend on besides the text: the rules (files and code), the selection, the names."""
-        digest = hashlib.sha256(f"{rules_key(self.rule_paths)}\0{self.selection!r}\0".encode())
+        digest = hashlib.sha256(f"{key}\0{self.selection!r}\0".encode())
         for path in self.gazetteer:
             digest.update(path.read_bytes() + b"\0")
         return digest.hexdigest()
-
-    def build(self) -> Engine:
-        rules = with_gazetteer(cached_rules(self.rule_paths, self.cache_dir), load_gazetteer(self.gazetteer))
-        return Engine(rules, self.selection)
 
 
 def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> list[FileResult]:

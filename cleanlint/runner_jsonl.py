@@ -45,15 +45,17 @@ class _HashingWriter:
 
 
 def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Path) -> list[FileResult]:
+    writing = options.fix and options.write
     try:
         check_readable(path, None)
-        digest = file_digest(path)
+        digest = file_digest(path) if writing else None  # what the file must still be when it is replaced
         stream = open(path, "rb")  # noqa: SIM115 - closed below, after the writer is done with it
     except InputError as err:
         return [FileResult(path, error=str(err))]
-    except (OSError, WriteRefused) as err:
-        return [FileResult(path, error=f"{path}: cannot read: {getattr(err, 'strerror', None) or err}")]
-    writing = options.fix and options.write
+    except WriteRefused as err:
+        return [FileResult(path, error=f"{path}: {err}")]
+    except OSError as err:
+        return [FileResult(path, error=f"{path}: cannot read: {err.strerror or err}")]
     results: list[FileResult] = []
     logged_after: str | None = None  # the digest the log's lines promise, once they are on disk
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from codecs import BOM_UTF8
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,6 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES, *JSONL_SUFFIXES)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # The front matter keys that mark a text file as written by `cleanlint fix` from an HTML page beside it.
 EXTRACTED_BY, EXTRACTED_FROM = "extracted-by", "extracted-from"
-_BOM = b"\xef\xbb\xbf"
 _FRONT_MATTER_END = ("\n---\n", "\n...\n")
 
 
@@ -58,7 +58,7 @@ class SourceText:
         """`text` as bytes in this file's own style: the same BOM and line ends."""
         if self.crlf:
             text = text.replace("\n", "\r\n")
-        return (_BOM if self.bom else b"") + text.encode("utf-8")
+        return (BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
 
     def file_offset(self, doc: Document, offset: int) -> int:
         """An offset into `text` as an offset into the file's decoded text (which may have "\r\n")."""
@@ -99,9 +99,9 @@ def read_bytes(path: Path, what: str = "article text", limit: int | None = DEFAU
 
 def read_source(path: Path, limit: int | None = DEFAULT_MAX_BYTES) -> SourceText:
     data = read_bytes(path, limit=limit)
-    bom = data.startswith(_BOM)
+    bom = data.startswith(BOM_UTF8)
     try:
-        text = data[len(_BOM) if bom else 0 :].decode("utf-8")
+        text = data[len(BOM_UTF8) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError as err:
         bad = data[err.start : err.start + 1].hex()
         raise InputError(path, f"not UTF-8 text (byte 0x{bad} at offset {err.start})") from None

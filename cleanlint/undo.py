@@ -9,6 +9,7 @@ and undoing blindly could damage newer work: the file is left alone with a one-l
 from __future__ import annotations
 
 import hashlib
+from codecs import BOM_UTF8
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,6 @@ from .atomic import WriteRefused, file_digest, replacing
 from .fixlog import LoggedEdit
 from .jsonl import read_records, rewrite
 
-_BOM = b"\xef\xbb\xbf"
 _LINE_LIMIT = 1 << 30  # undo reads back lines that fix wrote, whatever size limit that run had
 
 
@@ -71,7 +71,7 @@ def _reverse(text: str, e: LoggedEdit) -> str:
 def _undo_text(path: Path, entries: list[LoggedEdit]) -> None:
     digest = _current(path, entries[-1])
     data = path.read_bytes()
-    bom = _BOM if data.startswith(_BOM) else b""
+    bom = BOM_UTF8 if data.startswith(BOM_UTF8) else b""
     text = data[len(bom) :].decode("utf-8")
     for run in reversed(_runs(entries)):
         for e in reversed(run):
