@@ -43,6 +43,8 @@ class Document:
     _starts: dict[int, tuple[list[Region], list[int]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # what was worked out once for this text and is shared by every check: the literals it contains
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -15,6 +15,7 @@ from .kinds import KINDS
 from .model import Finding
 from .provenance import matches, source_names
 from .rule import Rule
+from .scan import Gates
 
 Check = Callable[[Document], list[Finding]]  # what a kind builds from a rule
 
@@ -52,7 +53,13 @@ class RulesStopped(Exception):
 
 
 class Engine:
-    def __init__(self, rules: Sequence[Rule], selection: Selection = Selection(), fingerprint: str = ""):
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        selection: Selection = Selection(),
+        fingerprint: str = "",
+        scanner: str | None = None,
+    ):
         # what the findings depend on besides the text (rules, code, selection, names), for the findings
         # cache; empty when the engine was built without a cache
         self.fingerprint = fingerprint
@@ -61,13 +68,15 @@ class Engine:
         # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested
         self.known_rules = [r for r in rules if selection.allows(r.code, True)]
         self._built: list[tuple[Rule, Check]] | None = None  # each rule's check, built when first needed
+        self.scanner = scanner  # which literal scanner the gates use (scan.BACKENDS); None: the fastest
 
     @property
     def _checks(self) -> list[tuple[Rule, Check]]:
         """The rules' checks, built once, on first use: a run whose documents all come from the findings
         cache never compiles a pattern."""
         if self._built is None:
-            self._built = [(rule, KINDS[rule.kind].build(rule)) for rule in self.rules]
+            gates = Gates(self.scanner)
+            self._built = [(rule, KINDS[rule.kind].build(rule, gates)) for rule in self.rules]
         return self._built
 
     def check(self, doc: Document, skip: Iterable[str] = ()) -> list[Finding]:

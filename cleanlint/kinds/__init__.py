@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..model import Finding
 from ..rule import FixAction, Rule
+from ..scan import Gates
 from . import block, encoding, fragment, glue, language, markup, names, phrase, repetition, substitution
 
 Check = Callable[[Document], Iterable[Finding]]
@@ -22,7 +23,7 @@ Check = Callable[[Document], Iterable[Finding]]
 class Kind:
     name: str
     options: type
-    build: Callable[[Rule], Check]
+    build: Callable[[Rule, Gates], Check]  # the gates gather the literals its patterns need
     fix_actions: frozenset[FixAction]
     problems: Callable[[object], list[tuple[str, str]]]  # option combinations that cannot work
     doc: str

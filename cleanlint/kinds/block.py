@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from ..document import Document, Region
 from ..model import Edit, Finding
 from ..rule import Rule
-from .patterns import compile_alternation
+from ..scan import Gates
+from .patterns import TimedPattern, compile_alternation, gated_alternation
 from .scoping import Position, in_position, word_count
 
 
@@ -58,16 +59,16 @@ def problems(options: Options) -> list[tuple[str, str]]:
     return []
 
 
-def build(rule: Rule):
+def build(rule: Rule, gates: Gates):
     opts: Options = rule.options
-    start_re = compile_alternation(opts.start, ignore_case=opts.ignore_case)
+    starts = gated_alternation(gates, opts.start, ignore_case=opts.ignore_case)
     end_re = compile_alternation(opts.end, ignore_case=opts.ignore_case)
     item_re = compile_alternation(opts.items, ignore_case=opts.ignore_case)
 
     def span_lines(doc: Document, start: int, end: int) -> int:
         return sum(1 for ln in doc.content_lines if ln.end > start and ln.start < end)
 
-    def end_of_items(doc: Document, start: int) -> int | None:
+    def end_of_items(doc: Document, start: int, start_re: TimedPattern) -> int | None:
         """Where the run of item lines after the line holding `start` ends, if it is long enough.
 
         The start line itself is the list's heading; a line that could start a block starts the next one,
@@ -92,9 +93,9 @@ def build(rule: Rule):
             return None
         return last.end
 
-    def end_of_block(doc: Document, start: int, after: int) -> int | None:
+    def end_of_block(doc: Document, start: int, after: int, start_re: TimedPattern) -> int | None:
         if item_re is not None:
-            return end_of_items(doc, start)
+            return end_of_items(doc, start, start_re)
         stop = None
         if end_re is not None and (e := end_re.search(doc.text, after)) is not None:
             stop = e.end()
@@ -103,13 +104,16 @@ def build(rule: Rule):
         return stop
 
     def check(doc: Document) -> list[Finding]:
+        start_re = starts.for_document(doc)
+        if start_re is None:
+            return []
         out = []
         pos = doc.body_start
         while (m := start_re.search(doc.text, pos)) is not None:
             pos = m.end() if m.end() > m.start() else m.end() + 1
             if not in_position(doc, m.start(), opts.position, opts.window):
                 continue
-            stop = end_of_block(doc, m.start(), m.end())
+            stop = end_of_block(doc, m.start(), m.end(), start_re)
             if stop is None or stop <= m.start() or span_lines(doc, m.start(), stop) > opts.max_lines:
                 continue
             words = word_count(doc.text[m.start() : stop])

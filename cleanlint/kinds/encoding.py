@@ -18,6 +18,7 @@ import regex
 from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
+from ..scan import Gates
 
 # The characters Windows-1252 puts at bytes 0x80-0x9F: what a continuation byte becomes when read as 1252.
 _CP1252_MARKS = (
@@ -48,7 +49,7 @@ def _changed_spans(old: str, new: str) -> list[tuple[int, int, str]]:
     return [(a1, a2, new[b1:b2]) for a1, a2, b1, b2 in spans]
 
 
-def build(rule: Rule):
+def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
 
     def check(doc: Document) -> list[Finding]:

@@ -15,6 +15,7 @@ import regex
 from ..document import Document
 from ..model import Finding
 from ..rule import Rule
+from ..scan import Gates
 
 _WORD = regex.compile(r"[\p{L}'’-]+")
 _VERB_FORM = regex.compile(r"\p{L}{2,}(?:ed|ing)$")
@@ -28,7 +29,7 @@ class Options:
     verbs: tuple[str, ...] = field(default=(), metadata={"doc": "words that make it a clause, not a scrap"})
 
 
-def build(rule: Rule):
+def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
     leads = frozenset(opts.lead_words)
     verbs = frozenset(v.casefold() for v in opts.verbs)

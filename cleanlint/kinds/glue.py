@@ -24,6 +24,7 @@ import regex
 from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
+from ..scan import Gates
 
 Join = Literal["case", "sentence", "digit"]
 
@@ -56,7 +57,7 @@ class Options:
     )
 
 
-def build(rule: Rule):
+def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
     seams = [(join, _SEAMS[join]) for join in opts.joins]
     exceptions = frozenset(opts.exceptions)

@@ -21,6 +21,7 @@ import regex
 from ..document import Document, Region
 from ..model import Finding
 from ..rule import Rule
+from ..scan import Gates
 from .scoping import word_count
 
 _WORD = regex.compile(r"\p{L}+")
@@ -119,7 +120,7 @@ class _Detector:
         return self._detect(text)
 
 
-def build(rule: Rule):
+def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
     markers = {lang: frozenset(w.casefold() for w in words) for lang, words in opts.markers.items()}
     speakers: dict[str, list[str]] = {}  # word -> the languages it is a marker of

@@ -18,6 +18,7 @@ import regex
 from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
+from ..scan import Gates
 
 Form = Literal["html-tag", "html-entity", "markdown-link", "markdown-image"]
 
@@ -57,9 +58,10 @@ def _tag_edit(doc: Document, m: regex.Match) -> Edit:
     return Edit(*doc.removal(start, end), "")
 
 
-def build(rule: Rule):
+def build(rule: Rule, gates: Gates):
     opts: Options = rule.options
     pattern = _PATTERNS[opts.form]
+    gate = gates.gate(pattern.pattern)  # "<", "&", "](": most texts have none
 
     def edit_for(doc: Document, m: regex.Match) -> Edit | None:
         if opts.form == "html-tag":
@@ -72,6 +74,8 @@ def build(rule: Rule):
         return Edit(*doc.removal(m.start(), m.end()), "")
 
     def check(doc: Document) -> list[Finding]:
+        if not gate.open(gates.present(doc)):
+            return []
         out = []
         for m in pattern.finditer(doc.text, doc.body_start):
             edit = edit_for(doc, m)

@@ -16,6 +16,7 @@ import regex
 from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
+from ..scan import Gates
 
 # A capitalised word, with inner hyphens or apostrophes (O'Brien, Abu-Dhabi) but not a possessive 's.
 _CANDIDATE = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?:[-’'](?!s\b)\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}])")
@@ -36,7 +37,7 @@ def problems(options: Options) -> list[tuple[str, str]]:
     return []
 
 
-def build(rule: Rule):
+def build(rule: Rule, _gates: Gates):
     from rapidfuzz import fuzz  # only when a names rule is in use
 
     opts: Options = rule.options

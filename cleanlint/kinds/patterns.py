@@ -2,8 +2,8 @@
 
 Phrases are what most rule authors write: literal text, where any run of white space (a no-break space
 included, which scrapers leave everywhere) matches any other, and a phrase that starts or ends with a letter
-only matches at a word boundary. Regular expressions are for the rest. Both become one alternation, so a
-rule costs one scan of the text.
+only matches at a word boundary. Regular expressions are for the rest. Both become one alternation, of
+which a document's scan for literals (scan.py) leaves only the alternatives that can match it.
 
 A rule author's regular expression can backtrack for minutes on one unlucky text ("(a|aa)+c"). Every call
 of a rule's pattern is therefore given a time limit (the `regex` module's timeout): PATTERN_SECONDS per
@@ -13,7 +13,11 @@ document; the engine reports it and the run goes on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
+
+from ..scan import Gates
 
 # ^ and $ match at line ends; no-break and other Unicode spaces count as \s (regex module default).
 FLAGS = regex.MULTILINE
@@ -67,16 +71,16 @@ def phrase_to_regex(phrase: str) -> str:
 
 
 def compile_alternation(
-    patterns: tuple[str, ...], phrases: tuple[str, ...] = (), ignore_case: bool = False, lazy: bool = False
+    patterns: tuple[str, ...], phrases: tuple[str, ...] = (), ignore_case: bool = False
 ) -> TimedPattern | None:
-    """One compiled pattern matching any of `patterns` (regexes) or `phrases` (literal text); with `lazy`,
-    compiled when first used."""
+    """One pattern matching any of `patterns` (regexes) or `phrases` (literal text), compiled when first
+    used: the patterns a check needs only after its first match never compile in most runs."""
     alternatives = [f"(?:{p})" for p in patterns] + [f"(?:{phrase_to_regex(p)})" for p in phrases]
     if not alternatives:
         return None
     flags = FLAGS | (regex.IGNORECASE if ignore_case else 0)
     source = "|".join(alternatives)
-    return TimedPattern(source, flags) if lazy else TimedPattern(regex.compile(source, flags))
+    return TimedPattern(source, flags)
 
 
 def regex_error(pattern: str) -> str | None:
@@ -88,54 +92,55 @@ def regex_error(pattern: str) -> str | None:
     return None
 
 
-def phrase_starts(phrases: tuple[str, ...], ignore_case: bool):
-    """A function giving, in order, the places in a text where one of `phrases` may start, each with the
-    pattern to confirm it: (offset, compiled pattern).
+class GatedAlternation:
+    """A rule's alternatives (regular expressions), each behind the gate of its literals: for a document,
+    one pattern of only the alternatives that can match it, or None when none can.
 
-    A list of hundreds of phrases compiled into one alternation is scanned at well under 1 MB/s, because
-    the regex engine tries every alternative at every position. An Aho-Corasick automaton of the phrases'
-    first words finds the few places worth trying in one pass, and each place is confirmed by an anchored
-    match of only the phrases with that first word. Where first words of several groups start at the same
-    place ("the", "then"), the phrases of those groups together decide, in the list's order, so the
-    findings are exactly those of a full scan. Every pattern is compiled when first needed.
+    An alternative that cannot match anywhere in a text takes no part in a scan of it, so leaving it out
+    changes no match: the findings are those of the whole alternation, in its order. Patterns are kept by
+    the set of alternatives they hold; the documents of a corpus open few distinct sets, and most none.
     """
-    import ahocorasick
 
-    groups: dict[str, list[str]] = {}
-    for phrase in phrases:
-        if phrase.split():
-            first = phrase.split()[0]
-            groups.setdefault(first.lower() if ignore_case else first, []).append(phrase)
-    order = {phrase: i for i, phrase in reversed(list(enumerate(phrases)))}
-    whole = compile_alternation((), phrases, ignore_case, lazy=True)
-    single = {key: compile_alternation((), tuple(members), ignore_case, lazy=True) for key, members in groups.items()}
-    shared: dict[frozenset[str], TimedPattern] = {}  # groups whose first words start at one place ("the", "then")
-    automaton = ahocorasick.Automaton()
-    for key in groups:
-        automaton.add_word(key, (len(key), key))
-    automaton.make_automaton()
+    _KEPT = 1024  # distinct patterns kept per rule before the oldest are compiled again on demand
 
-    def pattern_for(keys: list[str]) -> TimedPattern:
-        if len(keys) == 1:
-            return single[keys[0]]
-        together = frozenset(keys)
-        if together not in shared:  # only these groups' phrases can start here; in the list's order
-            members = sorted({p for key in together for p in groups[key]}, key=order.__getitem__)
-            shared[together] = compile_alternation((), tuple(members), ignore_case, lazy=True)
-        return shared[together]
+    def __init__(self, alternatives: Sequence[str], flags: int, gates: Gates):
+        self._sources = tuple(alternatives)
+        self._flags, self._scan = flags, gates
+        self._gates = [gates.gate(source) for source in self._sources]
+        self._always = frozenset(i for i, gate in enumerate(self._gates) if not gate.clauses)
+        self._by_literal: dict[str, list[int]] = {}
+        for i, gate in enumerate(self._gates):
+            for literal in gate.clauses[0] if gate.clauses else ():
+                self._by_literal.setdefault(literal, []).append(i)
+        self._keys = frozenset(self._by_literal)
+        self._patterns: dict[tuple[int, ...], TimedPattern] = {}
 
-    def starts(text: str, pos: int) -> list[tuple[int, TimedPattern]]:
-        haystack = text.lower() if ignore_case else text
-        if len(haystack) != len(text):  # a rare letter whose lower case is longer: try every position
-            return [(at, whole) for at in range(pos, len(text))]
-        if not len(automaton):
-            return []
-        found: dict[int, list[str]] = {}
-        for end, (length, key) in automaton.iter(haystack, pos):
-            at = end - length + 1
-            if at > 0 and haystack[at - 1].isalnum() and haystack[at].isalnum():
-                continue  # inside a word, where the phrase's leading word boundary cannot match
-            found.setdefault(at, []).append(key)
-        return [(at, pattern_for(keys)) for at, keys in sorted(found.items())]
+    def __bool__(self) -> bool:
+        return bool(self._sources)
 
-    return starts
+    def for_document(self, doc) -> TimedPattern | None:
+        present = self._scan.present(doc)
+        hits = self._keys.intersection(present)
+        if not hits and not self._always:
+            return None
+        chosen = set(self._always)
+        for literal in hits:
+            chosen.update(i for i in self._by_literal[literal] if i not in chosen and self._gates[i].open(present))
+        if not chosen:
+            return None
+        key = tuple(sorted(chosen))
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            if len(self._patterns) >= self._KEPT:
+                self._patterns.pop(next(iter(self._patterns)))
+            source = "|".join(f"(?:{self._sources[i]})" for i in key)
+            pattern = self._patterns[key] = TimedPattern(source, self._flags)
+        return pattern
+
+
+def gated_alternation(
+    gates: Gates, patterns: tuple[str, ...], phrases: tuple[str, ...] = (), ignore_case: bool = False
+) -> GatedAlternation:
+    """`patterns` (regexes) and `phrases` (literal text) as one gated alternation, in that order."""
+    alternatives = [*patterns, *(phrase_to_regex(p) for p in phrases)]
+    return GatedAlternation(alternatives, FLAGS | (regex.IGNORECASE if ignore_case else 0), gates)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
-from .patterns import compile_alternation
+from ..scan import Gates
+from .patterns import TimedPattern, compile_alternation, gated_alternation
 from .scoping import Position, Scope, in_position, trimmed, widen, word_count
 
 
@@ -35,12 +36,12 @@ def problems(options: Options) -> list[tuple[str, str]]:
     return []
 
 
-def build(rule: Rule):
+def build(rule: Rule, gates: Gates):
     opts: Options = rule.options
-    pattern = compile_alternation(opts.patterns, opts.phrases, opts.ignore_case)
+    alternation = gated_alternation(gates, opts.patterns, opts.phrases, opts.ignore_case)
     unless = compile_alternation(opts.unless, ignore_case=opts.ignore_case)
 
-    def matches(doc: Document):
+    def matches(doc: Document, pattern: TimedPattern):
         """Matches of the pattern, each confined to one line unless the scope is a paragraph.
 
         A `\\s*` in a pattern also matches line breaks; a match that runs over one is searched again
@@ -61,8 +62,11 @@ def build(rule: Rule):
                 yield m, start, end
 
     def check(doc: Document) -> list[Finding]:
+        pattern = alternation.for_document(doc)
+        if pattern is None:
+            return []
         found: dict[tuple[int, int], Finding] = {}
-        for m, start, end in matches(doc):
+        for m, start, end in matches(doc, pattern):
             if not in_position(doc, start, opts.position, opts.window):
                 continue
             unit = widen(doc, start, end, opts.scope)

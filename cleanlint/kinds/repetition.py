@@ -16,6 +16,7 @@ import regex
 from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
+from ..scan import Gates
 from .patterns import compile_alternation
 from .scoping import word_count
 
@@ -43,7 +44,7 @@ def problems(options: Options) -> list[tuple[str, str]]:
     return []
 
 
-def build(rule: Rule):
+def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
     unless = compile_alternation(opts.unless)
 

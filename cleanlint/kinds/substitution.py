@@ -15,7 +15,8 @@ import regex
 from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
-from .patterns import compile_alternation, phrase_starts
+from ..scan import Gates
+from .patterns import compile_alternation, gated_alternation
 
 _SPACE = regex.compile(r"\s+")
 
@@ -46,22 +47,21 @@ def _match_case(suggestion: str, found: str) -> str:
     return suggestion
 
 
-def build(rule: Rule):
+def build(rule: Rule, gates: Gates):
     opts: Options = rule.options
-    candidates = phrase_starts(tuple(opts.swaps), opts.ignore_case)
+    alternation = gated_alternation(gates, (), tuple(opts.swaps), opts.ignore_case)
     suggestions = {_key(wrong): right for wrong, right in opts.swaps.items()}
     unless = compile_alternation(opts.unless, ignore_case=True)
 
     def check(doc: Document) -> list[Finding]:
+        pattern = alternation.for_document(doc)
+        if pattern is None:
+            return []
         excluded = []
         if unless is not None:
             excluded = [(m.start(), m.end()) for m in unless.finditer(doc.text, doc.body_start)]
         out = []
-        reached = doc.body_start  # matches do not overlap, as with a scan of the whole text
-        for start, confirm in candidates(doc.text, doc.body_start):
-            if start < reached or (m := confirm.match(doc.text, start)) is None:
-                continue
-            reached = m.end()
+        for m in pattern.finditer(doc.text, doc.body_start):
             if any(s < m.end() and m.start() < e for s, e in excluded):
                 continue
             suggestion = _match_case(suggestions[_key(m.group())], m.group())

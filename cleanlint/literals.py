@@ -1,0 +1,320 @@
+"""The text a regular expression cannot match without: what lets one scan decide which patterns to run.
+
+Most of a rule set's patterns never match a given article, yet each costs a pass over its text. A pattern
+like `\\bSee\\s+also\\b` cannot match a text that does not contain "see" and "also"; `(?:REUTERS|AFP)\\s*/`
+cannot match one without "reuters" or "afp". `required_literals` reads a pattern and returns such sets:
+every match contains a string of each set, case-folded so that one scan of the case-folded
+text serves case-sensitive and case-insensitive patterns alike (case folding maps each character on its
+own, so a substring of the text stays a substring when both are folded). The engine scans each text once
+for the literals of every rule (scan.py) and runs a pattern only when one of its literals is there.
+
+The analysis is conservative: wherever the pattern does something this reader does not model (a class of
+many characters, a back-reference), that part is taken to match anything, and a construct that could
+make the answer wrong (verbose mode, fuzzy matching, named lists, conditionals, recursion) gives no
+answer at all: no clause, which means the pattern is always run. A wrong answer would lose findings, a missing
+one only costs time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_MAX_STRINGS = 64  # a set of alternatives larger than this is not kept: "one of these" stops being cheap
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
+_UNKNOWN_ESCAPES = frozenset("dDwWsShHvVXRN")
+_CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
+_QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+
+
+class GiveUp(Exception):
+    """The pattern uses something this reader cannot see through; the pattern must always run."""
+
+
+Clause = frozenset[str]  # one of these strings is in every match
+
+
+@dataclass(frozen=True)
+class Facts:
+    r"""What is known of the strings a part of a pattern matches, case-folded.
+
+    `exact`: every string it can match, when they are few (None otherwise). `clauses`: sets of strings of
+    which each match contains one string from every set, the most telling set first; () when nothing is
+    known. "\bleave\s+a\s+reply\b" gives ({"leave"}, {"reply"}): both words are in every match.
+    """
+
+    exact: frozenset[str] | None
+    clauses: tuple[Clause, ...] = ()
+
+
+_ANYTHING = Facts(None)
+_EMPTY = Facts(frozenset({""}))
+_MAX_CLAUSES = 4
+
+
+def _usable(strings: frozenset[str] | None) -> Clause | None:
+    """The set, if it can tell texts apart: not when it holds the empty string, or a lone line break,
+    which every framed text has."""
+    return strings if strings and "" not in strings and "\n" not in strings else None
+
+
+def _score(clause: Clause) -> tuple[int, int]:
+    """How telling a clause is: the longer its shortest string and the fewer its strings, the better."""
+    return min(map(len, clause)), -len(clause)
+
+
+def _clauses(candidates: list[Clause | None]) -> tuple[Clause, ...]:
+    """The telling candidates, best first; one implied by another (a superset of it) is left out."""
+    usable = sorted({c for c in candidates if c is not None and _usable(c)}, key=sorted)  # a fixed order
+    usable.sort(key=_score, reverse=True)
+    kept: list[Clause] = []
+    for clause in usable:
+        if not any(other <= clause for other in kept):
+            kept.append(clause)
+    return tuple(kept[:_MAX_CLAUSES])
+
+
+def _own(facts: Facts) -> Clause | None:
+    """The best single clause of a part: its exact strings when they tell, else its first clause."""
+    return _usable(facts.exact) or (facts.clauses[0] if facts.clauses else None)
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > _MAX_STRINGS:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _sequence(items: list[Facts]) -> Facts:
+    """A concatenation: runs of exactly known parts are joined ("see" " " "also"), and every run, and
+    every clause of the other parts, must be in each match."""
+    candidates: list[Clause | None] = []
+    run: frozenset[str] = frozenset({""})
+    whole: frozenset[str] | None = frozenset({""})
+    for item in items:
+        if item.exact is not None:
+            joined = _product(run, item.exact)
+            whole = _product(whole, item.exact) if whole is not None else None
+            if joined is None:  # too many strings: this run ends, and the next starts with this part
+                candidates.append(run)
+                joined = item.exact
+            run = joined
+        else:
+            candidates.append(run)
+            candidates.extend(item.clauses)
+            run, whole = frozenset({""}), None
+    candidates.append(run)
+    return Facts(whole, _clauses(candidates))
+
+
+def _alternation(branches: list[Facts]) -> Facts:
+    exact: frozenset[str] | None = frozenset()
+    either: frozenset[str] | None = frozenset()
+    for branch in branches:
+        exact = exact | branch.exact if exact is not None and branch.exact is not None else None
+        own = _own(branch)
+        either = either | own if either is not None and own is not None else None
+    if exact is not None and len(exact) > _MAX_STRINGS:
+        exact = None
+    if either is not None and len(either) > _MAX_STRINGS * 16:
+        either = None
+    return Facts(exact, _clauses([either]))
+
+
+def _repeat(item: Facts, low: int, high: int | None) -> Facts:
+    if low == 0:
+        optional = item.exact | {""} if item.exact is not None and high == 1 else None
+        return Facts(optional)
+    exact: frozenset[str] | None = None
+    if item.exact is not None and low == high:
+        exact = frozenset({""})
+        for _ in range(low):
+            exact = _product(exact, item.exact) if exact is not None else None
+    return Facts(exact, _clauses([exact, _usable(item.exact), *item.clauses]))
+
+
+class _Reader:
+    """A recursive-descent reader of the `regex` module's syntax, as far as literals go."""
+
+    def __init__(self, pattern: str, multiline: bool):
+        self.text, self.at = pattern, 0
+        # with MULTILINE, ^ matches only after a newline or at the start, which scan.fold frames with one
+        self.line_start = Facts(frozenset({"\n"})) if multiline else _EMPTY
+
+    def peek(self, n: int = 1) -> str:
+        return self.text[self.at : self.at + n]
+
+    def alternation(self) -> Facts:
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.at += 1
+            branches.append(self.sequence())
+        return branches[0] if len(branches) == 1 else _alternation(branches)
+
+    def sequence(self) -> Facts:
+        items: list[Facts] = []
+        while self.at < len(self.text) and self.peek() not in "|)":
+            items.append(self.quantified(self.atom()))
+        return _sequence(items)
+
+    def quantified(self, item: Facts) -> Facts:
+        char = self.peek()
+        if char in ("*", "+", "?"):
+            self.at += 1
+            low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
+        elif char == "{" and (m := _QUANTIFIER.match(self.text, self.at)) is not None:
+            self.at = m.end()
+            low = int(m.group(1) or 0)
+            high = low if m.group(2) is None else (int(m.group(3)) if m.group(3) else None)
+        elif char == "{":
+            raise GiveUp("a brace that is not a count: fuzzy matching or a literal brace")
+        else:
+            return item
+        if self.peek() in ("?", "+"):  # lazy or possessive: the same strings
+            self.at += 1
+        return _repeat(item, low, high)
+
+    def atom(self) -> Facts:
+        char = self.text[self.at]
+        self.at += 1
+        if char == "(":
+            return self.group()
+        if char == "[":
+            return self.character_class()
+        if char == "\\":
+            return self.escape()
+        if char == ".":
+            return _ANYTHING
+        if char == "^":
+            return self.line_start
+        if char == "$":  # it also matches where a search is told to end, which need not be a newline
+            return _EMPTY
+        if char in "*+?{":
+            raise GiveUp("a quantifier with nothing before it")
+        return Facts(frozenset({char.casefold()}))
+
+    def group(self) -> Facts:
+        zero_width = False
+        if self.peek() == "?":
+            self.at += 1
+            head = self.peek(2)
+            if head[:1] == "#":
+                end = self.text.find(")", self.at)
+                if end == -1:
+                    raise GiveUp("an unclosed comment")
+                self.at = end + 1
+                return _EMPTY
+            if head[:1] in ("=", "!") or head in ("<=", "<!"):
+                self.at += 1 if head[:1] in ("=", "!") else 2
+                zero_width = True
+            elif head[:1] in (":", ">", "|"):
+                self.at += 1
+            elif head[:1] in ("<", "'") or head == "P<":
+                close = ">" if head[:1] != "'" else "'"
+                end = self.text.find(close, self.at + 1)
+                if end == -1:
+                    raise GiveUp("an unclosed group name")
+                self.at = end + 1
+            else:
+                return self.flags()
+        inner = self.alternation()
+        if self.peek() != ")":
+            raise GiveUp("an unclosed group")
+        self.at += 1
+        return _EMPTY if zero_width else inner
+
+    def flags(self) -> Facts:
+        """(?i), (?m-s), or (?i:...) scoping them; anything else here is beyond this reader."""
+        m = regex.compile(r"([a-zA-Z0-9]*)(?:-([a-zA-Z]*))?([:)])").match(self.text, self.at)
+        if m is None or not regex.fullmatch(r"[aiLmsufber]*", m.group(1)):
+            # (?x), (?V1), (?w) (whose ^ also follows other line breaks), (?(cond)), (?R), (?P>name), ...
+            raise GiveUp("a group this reader does not know")
+        self.at = m.end()
+        if m.group(3) == ")":
+            return _EMPTY
+        inner = self.alternation()
+        if self.peek() != ")":
+            raise GiveUp("an unclosed group")
+        self.at += 1
+        return inner
+
+    def escape(self) -> Facts:
+        if self.at >= len(self.text):
+            raise GiveUp("a trailing backslash")
+        char = self.text[self.at]
+        self.at += 1
+        if char in _ZERO_WIDTH_ESCAPES:
+            return _EMPTY
+        if char in ("p", "P", "N", "g"):
+            if self.peek() in ("{", "<"):
+                end = self.text.find("}" if self.peek() == "{" else ">", self.at)
+                self.at = end + 1 if end != -1 else len(self.text)
+            else:
+                self.at += 1
+            return _ANYTHING
+        if char in _UNKNOWN_ESCAPES or char.isdigit():
+            return _ANYTHING  # a class, or a back-reference
+        if char in _CONTROL_ESCAPES:
+            return Facts(frozenset({_CONTROL_ESCAPES[char]}))
+        if char in ("x", "u", "U"):
+            return Facts(frozenset({self.code_point(char).casefold()}))
+        if char.isalpha():
+            raise GiveUp(f"the escape \\{char}")  # \L<list> and any escape this reader does not know
+        return Facts(frozenset({char.casefold()}))
+
+    def code_point(self, kind: str) -> str:
+        if kind == "x" and self.peek() == "{":
+            end = self.text.find("}", self.at)
+            digits, self.at = self.text[self.at + 1 : end], end + 1
+        else:
+            width = {"x": 2, "u": 4, "U": 8}[kind]
+            digits, self.at = self.text[self.at : self.at + width], self.at + width
+        try:
+            return chr(int(digits, 16))
+        except ValueError as err:
+            raise GiveUp("a malformed code point") from err
+
+    def character_class(self) -> Facts:
+        """A class of a few plain characters that fold to at most four strings ([Ss], [’']) is kept;
+        ranges, escapes, negated and nested classes stand for anything."""
+        start = self.at
+        if self.peek() == "^":
+            self.at += 1
+        if self.peek() == "]":
+            self.at += 1
+        while self.at < len(self.text) and self.text[self.at] != "]":
+            if self.text[self.at] == "\\":
+                self.at += 1
+            elif self.text[self.at] == "[":
+                raise GiveUp("a nested class or a POSIX class")
+            self.at += 1
+        if self.at >= len(self.text):
+            raise GiveUp("an unclosed class")
+        body = self.text[start : self.at]
+        self.at += 1
+        if not body or body.startswith("^") or "\\" in body or ("-" in body[1:-1]):
+            return _ANYTHING
+        folded = frozenset(c.casefold() for c in body)
+        return Facts(folded) if len(folded) <= 4 else _ANYTHING
+
+
+def required_literals(pattern: str, multiline: bool = False, verbose: bool = False) -> tuple[Clause, ...]:
+    """Sets of case-folded strings such that every match of `pattern` contains one string of each set,
+    the most telling set first; () when nothing is known.
+
+    With `multiline`, a `^` stands for the newline before it (the text must be framed by one, as
+    scan.fold does). `verbose` says the pattern is compiled with the VERBOSE flag, whose white space and
+    comments this reader does not model: it then gives no answer.
+    """
+    if verbose:
+        return ()
+    reader = _Reader(pattern, multiline)
+    try:
+        facts = reader.alternation()
+        if reader.at != len(pattern):
+            return ()  # an unbalanced ")": not a pattern the regex module compiles either
+    except (GiveUp, IndexError):
+        return ()
+    exact = _usable(facts.exact)
+    return _clauses([exact]) if exact is not None else facts.clauses

@@ -1,0 +1,133 @@
+"""One pass over a text for the literals of every rule: which of them it contains, and so which patterns can
+match it at all.
+
+Running each of a rule set's hundreds of patterns over every article costs a pass per pattern, and most
+never match. Instead each pattern is reduced to literals it cannot match without (literals.py), all of
+them go into one multi-pattern matcher, and a text is scanned once; a pattern runs only when one of its
+literals is present. The matcher is Hyperscan when its Python package is installed (`cleanlint[hyperscan]`,
+which has wheels for Linux and macOS) and an Aho-Corasick automaton (pyahocorasick) otherwise: both give
+the same answer, Hyperscan in a fraction of the time.
+
+The text is case-folded and framed by a newline on each side, so that a pattern's `^` and `$` (the engine
+compiles patterns with MULTILINE) can be read as a newline: `^By\\s` needs "\\nby", a far rarer string
+than "by".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .literals import required_literals
+
+BACKENDS = ("hyperscan", "aho-corasick")
+_SHORT = 2  # literals this short are looked for with `in`: in an automaton they would fire at every turn
+
+
+def fold(text: str) -> str:
+    """The text as literals are compared with it: case-folded, framed by newlines. The dotless ı folds to
+    itself, yet the regex module's IGNORECASE lets it match I: it is read as i."""
+    folded = text.casefold()
+    if "ı" in folded:
+        folded = folded.replace("ı", "i")
+    return f"\n{folded}\n"
+
+
+def best_backend() -> str:
+    try:
+        import hyperscan  # noqa: F401
+    except ImportError:
+        return "aho-corasick"
+    return "hyperscan"
+
+
+class _HyperscanMatcher:
+    def __init__(self, literals: list[str]):
+        import hyperscan
+
+        self._literals = literals
+        self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        self._database.compile(
+            expressions=[lit.encode("utf-8") for lit in literals],
+            ids=list(range(len(literals))),
+            elements=len(literals),
+            flags=hyperscan.HS_FLAG_SINGLEMATCH,
+            literal=True,
+        )
+        self._scratch = hyperscan.Scratch(self._database)
+
+    def __call__(self, folded: str) -> set[str]:
+        found: set[int] = set()
+
+        def on_match(index: int, _start: int, _end: int, _flags: int, _context: object) -> None:
+            found.add(index)
+
+        self._database.scan(folded.encode("utf-8"), match_event_handler=on_match, scratch=self._scratch)
+        return {self._literals[i] for i in found}
+
+
+class _AhoCorasickMatcher:
+    def __init__(self, literals: list[str]):
+        import ahocorasick
+
+        self._short = [lit for lit in literals if len(lit) <= _SHORT]
+        self._automaton = ahocorasick.Automaton()
+        for lit in literals:
+            if len(lit) > _SHORT:
+                self._automaton.add_word(lit, lit)
+        self._automaton.make_automaton() if len(self._automaton) else None
+
+    def __call__(self, folded: str) -> set[str]:
+        found = {lit for lit in self._short if lit in folded}
+        if len(self._automaton):
+            found.update(lit for _end, lit in self._automaton.iter(folded))
+        return found
+
+
+_GATE_CLAUSES = 2  # a third word of a phrase rarely rules out a text the first two did not
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Whether a pattern can match a text: when each of its clauses has a string present in it. With no
+    clause (nothing is known of the pattern), always."""
+
+    clauses: tuple[frozenset[str], ...]
+
+    def open(self, present: frozenset[str] | set[str]) -> bool:
+        return all(not clause.isdisjoint(present) for clause in self.clauses)
+
+
+class Gates:
+    """The literals of every check's patterns, gathered while the checks are built, then scanned for once
+    per document. `backend` chooses the matcher (one of BACKENDS); by default the fastest installed."""
+
+    def __init__(self, backend: str | None = None):
+        if backend not in (None, *BACKENDS):
+            raise ValueError(f"unknown literal scanner {backend!r}: choose one of {', '.join(BACKENDS)}")
+        self.backend = backend or best_backend()
+        self._literals: set[str] = set()
+        self._matcher: Callable[[str], set[str]] | None = None
+
+    def gate(self, pattern: str) -> Gate:
+        """The gate of one regular expression, compiled with MULTILINE as the engine compiles them."""
+        clauses = required_literals(pattern, multiline=True)[:_GATE_CLAUSES]
+        literals = frozenset().union(*clauses)
+        if self._matcher is not None and not literals <= self._literals:
+            raise RuntimeError("a gate was added after the first scan")
+        self._literals |= literals
+        return Gate(clauses)
+
+    def present(self, doc) -> frozenset[str]:
+        """The literals in `doc`'s text; scanned once per document and kept on it."""
+        found = doc.memo.get(self)
+        if found is None:
+            found = doc.memo[self] = frozenset(self.scan(doc.text))
+        return found
+
+    def scan(self, text: str) -> set[str]:
+        if self._matcher is None:
+            ordered = sorted(self._literals)
+            matchers = {"hyperscan": _HyperscanMatcher, "aho-corasick": _AhoCorasickMatcher}
+            self._matcher = matchers[self.backend](ordered) if ordered else (lambda _folded: set())
+        return self._matcher(fold(text))

@@ -1,0 +1,157 @@
+"""The literal prefilter: what a pattern cannot match without, one scan for them, and gated alternations
+that find exactly what the whole alternation finds."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanlint.document import Document
+from cleanlint.kinds.patterns import FLAGS, compile_alternation, gated_alternation, phrase_to_regex
+from cleanlint.literals import required_literals
+from cleanlint.scan import BACKENDS, Gates, fold
+
+HAVE_HYPERSCAN = importlib.util.find_spec("hyperscan") is not None
+
+
+def clauses(pattern: str, multiline: bool = True) -> list[set[str]]:
+    return [set(c) for c in required_literals(pattern, multiline=multiline)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (phrase_to_regex("Leave a Reply"), [{"leave"}, {"reply"}, {"a"}]),
+        (r"(?:REUTERS|AFP)\s*/", [{"reuters", "afp"}, {"/"}]),
+        (r"^By\s+\p{Lu}", [{"\nby"}]),
+        (r"[Ss]ee also", [{"see also"}]),
+        (r"Photos?:", [{"photo:", "photos:"}]),
+        (r"\bcolou?r\b", [{"color", "colour"}]),
+        (
+            r"(?i:Share)(?: this)? (?:story|article)",
+            [{"share story", "share article", "share this story", "share this article"}],
+        ),
+        (r"(?:ab){2}", [{"abab"}]),
+        (r"\x41\u00e9\.", [{"aé."}]),
+        (r"(?<=\.)\(photo\)", [{"(photo)"}]),
+    ],
+)
+def test_required_literals_of_patterns(pattern, expected):
+    assert clauses(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?x) leave \s a \s reply",  # verbose: spaces and comments are not text
+        r"(?:reply){e<=1}",  # fuzzy matching: "reply" need not be there
+        r"\L<words>",  # a named list
+        r"(?(1)a|b)",  # a conditional
+        r"(?R)",
+        r"(?:a|)",  # one branch matches the empty string
+        r"\w+\s\d",
+        r"x*",
+        r"(?w)^foo",  # ^ also after other line breaks
+    ],
+)
+def test_patterns_with_nothing_known_always_run(pattern):
+    assert clauses(pattern) == []
+
+
+def test_line_start_reads_as_a_newline_only_with_multiline():
+    assert clauses(r"^By\s", multiline=True) == [{"\nby"}]
+    assert clauses(r"^By\s", multiline=False) == [{"by"}]
+    assert "\nby" in fold("By Jane Doe") and "\nby" in fold("Text.\nBY JANE")
+
+
+TEMPLATES = [
+    r"(?:See also|Read more|Related): [A-Z][a-z]{2,8}",
+    r"[Pp]hotos? by [A-Z][a-z]+",
+    r"(?:AP|AFP|Reuters)/[A-Z][a-z]+ [A-Z][a-z]+",
+    r"(?:Share|Tweet)(?: this)? (?:story|article|page)",
+    r"[0-9]{1,3} (?:comments?|replies)",
+    r"(?:cookie|Cookies) (?:policy|settings)[.!]?",
+    r"x(?:yz){2,3}w?(?:ab|cd)+",
+]
+
+
+@settings(max_examples=300, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_match_contains_a_literal_of_each_clause(data):
+    """Soundness: strings drawn from a pattern, inside arbitrary text, always open its gate."""
+    template = data.draw(st.sampled_from(TEMPLATES))
+    match = data.draw(st.from_regex(template, fullmatch=True))
+    text = data.draw(st.text(max_size=20)) + match + data.draw(st.text(max_size=20))
+    folded = fold(text)
+    for clause in required_literals(template, multiline=True):
+        assert any(literal in folded for literal in clause), (template, match, clause)
+
+
+def test_case_of_text_and_pattern_does_not_matter():
+    for text in ("SEE ALSO", "see also", "See Also", "Sİe"):
+        if regex.search(r"(?i)see also", text):
+            assert all(any(lit in fold(text) for lit in c) for c in required_literals(r"See also"))
+    assert "ilk" in fold("ıLK")  # the dotless i, which IGNORECASE matches to I
+
+
+@pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "hyperscan" or HAVE_HYPERSCAN])
+def test_each_scanner_finds_the_literals_present(backend):
+    gates = Gates(backend)
+    for pattern in (r"^By\s", phrase_to_regex("Leave a Reply"), r"&(?:amp|nbsp);", r"\(AP\)", r"é"):
+        gates.gate(pattern)
+    found = gates.scan("Leave a REPLY\nby the way &amp; café")
+    assert found == {"\nby", "leave", "reply", "&amp;", "é"}
+    assert gates.scan("") == set()
+
+
+def test_unknown_scanner_is_refused():
+    with pytest.raises(ValueError, match="unknown literal scanner"):
+        Gates("grep")
+
+
+PHRASES = (
+    "counterfeit consciousness",
+    "profound learning",
+    "flag to commotion",
+    "Wall Avenue",
+    "big data",
+    "big database",
+    "data-driven design",
+    "data mining",
+)
+TEXT = (
+    "Counterfeit  consciousness and PROFOUND\nlearning; a flag to commotion ratio. counterfeit consciousnesses "
+    "and big database, big data. The flag to\tcommotion. Wall Avenue, wall avenue, nonprofound learning.\n"
+    "Data-driven design and data mining; metadata mining. İstanbul's flag.\n"
+)
+
+
+@pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "hyperscan" or HAVE_HYPERSCAN])
+def test_gated_alternation_finds_what_the_whole_alternation_finds(backend):
+    # "data" and "data-driven design" start at one place and both match there: the list's order decides,
+    # so the list is tried in both orders, and on texts that hold only some of the phrases
+    lists = ((*PHRASES, "data"), ("data", *reversed(PHRASES)))
+    samples = (TEXT, TEXT[:60], TEXT[100:], "nothing here at all")
+    for ignore_case in (True, False):
+        for listed in lists:
+            gates = Gates(backend)
+            gated = gated_alternation(gates, (r"\bflag\b(?=\s+to)",), listed, ignore_case)
+            whole = compile_alternation((r"\bflag\b(?=\s+to)",), listed, ignore_case)
+            for sample in samples:
+                full = [(m.start(), m.end()) for m in whole.finditer(sample)]
+                pattern = gated.for_document(Document(sample))
+                found = [] if pattern is None else [(m.start(), m.end()) for m in pattern.finditer(sample)]
+                assert found == full
+            assert gated.for_document(Document("nothing here at all")) is None
+
+
+def test_gated_alternation_keeps_patterns_with_nothing_known():
+    gates = Gates("aho-corasick")
+    gated = gated_alternation(gates, (r"\d{3}-\d{4}", r"hotline"))
+    pattern = gated.for_document(Document("call 555-1234"))
+    assert pattern is not None and regex.compile(r"\d{3}-\d{4}", FLAGS).pattern in pattern.pattern.pattern
+    assert "hotline" not in pattern.pattern.pattern
