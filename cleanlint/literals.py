@@ -21,10 +21,11 @@ from dataclasses import dataclass
 
 import regex
 
-_MAX_STRINGS = 64  # a set of alternatives larger than this is not kept: "one of these" stops being cheap
+_MAX_STRINGS = 256  # a set of alternatives larger than this is not kept: "one of these" stops being cheap
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
 _UNKNOWN_ESCAPES = frozenset("dDwWsShHvVXRN")
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
+_PLAIN = regex.compile(r"[^\\()\[\]{}|.^$*+?]+")  # characters that stand for themselves
 _QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 
 
@@ -94,6 +95,7 @@ def _sequence(items: list[Facts]) -> Facts:
     whole: frozenset[str] | None = frozenset({""})
     for item in items:
         if item.exact is not None:
+            candidates.extend(item.clauses)  # a look-around's, which does not join the run
             joined = _product(run, item.exact)
             whole = _product(whole, item.exact) if whole is not None else None
             if joined is None:  # too many strings: this run ends, and the next starts with this part
@@ -155,6 +157,13 @@ class _Reader:
     def sequence(self) -> Facts:
         items: list[Facts] = []
         while self.at < len(self.text) and self.peek() not in "|)":
+            plain = _PLAIN.match(self.text, self.at)
+            if plain is not None and plain.end() - plain.start() > 1:
+                # a run of plain characters, read at once; a quantifier after it binds to its last one
+                end = plain.end() - (plain.end() < len(self.text) and self.text[plain.end()] in "*+?{")
+                items.append(Facts(frozenset({self.text[self.at : end].casefold()})))
+                self.at = end
+                continue
             items.append(self.quantified(self.atom()))
         return _sequence(items)
 
@@ -195,7 +204,7 @@ class _Reader:
         return Facts(frozenset({char.casefold()}))
 
     def group(self) -> Facts:
-        zero_width = False
+        zero_width = positive = False
         if self.peek() == "?":
             self.at += 1
             head = self.peek(2)
@@ -207,7 +216,7 @@ class _Reader:
                 return _EMPTY
             if head[:1] in ("=", "!") or head in ("<=", "<!"):
                 self.at += 1 if head[:1] in ("=", "!") else 2
-                zero_width = True
+                zero_width, positive = True, head[:1] == "=" or head == "<="
             elif head[:1] in (":", ">", "|"):
                 self.at += 1
             elif head[:1] in ("<", "'") or head == "P<":
@@ -222,7 +231,9 @@ class _Reader:
         if self.peek() != ")":
             raise GiveUp("an unclosed group")
         self.at += 1
-        return _EMPTY if zero_width else inner
+        if zero_width:  # consumes nothing, but what a positive look-around sees is in the text
+            return Facts(frozenset({""}), _clauses([_usable(inner.exact), *inner.clauses]) if positive else ())
+        return inner
 
     def flags(self) -> Facts:
         """(?i), (?m-s), or (?i:...) scoping them; anything else here is beyond this reader."""
@@ -276,27 +287,58 @@ class _Reader:
             raise GiveUp("a malformed code point") from err
 
     def character_class(self) -> Facts:
-        """A class of a few plain characters that fold to at most four strings ([Ss], [’']) is kept;
-        ranges, escapes, negated and nested classes stand for anything."""
-        start = self.at
-        if self.peek() == "^":
-            self.at += 1
-        if self.peek() == "]":
-            self.at += 1
-        while self.at < len(self.text) and self.text[self.at] != "]":
-            if self.text[self.at] == "\\":
+        """The characters of a class, when it names them: a few letters that fold to at most four
+        ([Ss]), or up to _MAX_STRINGS characters that are neither letters, digits, spaces nor line breaks
+        (marks, symbols, control characters). Negated classes, class escapes (\\d, \\p{L}) and large ranges of
+        letters stand for anything."""
+        negated = self.peek() == "^"
+        self.at += negated
+        members: set[str] = set()
+        known, first = True, True
+        while self.at < len(self.text) and (first or self.text[self.at] != "]"):
+            first = False
+            low = self.class_member()
+            if self.peek() == "-" and self.peek(2) not in ("-]", "-"):  # a range, not a trailing "-"
                 self.at += 1
-            elif self.text[self.at] == "[":
-                raise GiveUp("a nested class or a POSIX class")
-            self.at += 1
+                high = self.class_member()
+                if low is None or high is None or ord(high) - ord(low) > _MAX_STRINGS:
+                    known = False
+                else:
+                    members.update(chr(c) for c in range(ord(low), ord(high) + 1))
+            elif low is None:
+                known = False
+            else:
+                members.add(low)
         if self.at >= len(self.text):
             raise GiveUp("an unclosed class")
-        body = self.text[start : self.at]
         self.at += 1
-        if not body or body.startswith("^") or "\\" in body or ("-" in body[1:-1]):
+        folded = frozenset(c.casefold() for c in members)
+        if negated or not known or not folded or len(folded) > _MAX_STRINGS:
             return _ANYTHING
-        folded = frozenset(c.casefold() for c in body)
-        return Facts(folded) if len(folded) <= 4 else _ANYTHING
+        if len(folded) > 4 and any(c.isalnum() or c in " \n" for c in folded):
+            return _ANYTHING  # [a-z], [\s.,]: strings that every text has tell nothing
+        return Facts(folded)
+
+    def class_member(self) -> str | None:
+        """One character of a class, or None for a class escape (\\w, \\p{L}) that stands for many."""
+        char = self.text[self.at]
+        self.at += 1
+        if char == "[":
+            raise GiveUp("a nested class or a POSIX class")
+        if char != "\\":
+            return char
+        escaped = self.text[self.at]
+        self.at += 1
+        if escaped in _CONTROL_ESCAPES:
+            return _CONTROL_ESCAPES[escaped]
+        if escaped in ("x", "u", "U"):
+            return self.code_point(escaped)
+        if escaped in ("p", "P", "N") and self.peek() == "{":
+            self.at = self.text.index("}", self.at) + 1
+            return None
+        if escaped.isalnum():
+            return None  # \d, \w, \s, \b (a backspace here) and the like
+        return escaped
 
 
 def required_literals(pattern: str, multiline: bool = False, verbose: bool = False) -> tuple[Clause, ...]:

@@ -42,31 +42,38 @@ def best_backend() -> str:
 
 
 class _HyperscanMatcher:
+    """Hyperscan's literal matcher, reporting each literal once. The binding passes C strings, so a
+    literal with a NUL character in it is looked for with `in`."""
+
     def __init__(self, literals: list[str]):
         import hyperscan
 
-        self._literals = literals
+        self._with_nul = [lit for lit in literals if "\0" in lit]
+        self._literals = [lit for lit in literals if "\0" not in lit]
         self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         self._database.compile(
-            expressions=[lit.encode("utf-8") for lit in literals],
-            ids=list(range(len(literals))),
-            elements=len(literals),
+            expressions=[lit.encode("utf-8") for lit in self._literals],
+            ids=list(range(len(self._literals))),
+            elements=len(self._literals),
             flags=hyperscan.HS_FLAG_SINGLEMATCH,
             literal=True,
         )
         self._scratch = hyperscan.Scratch(self._database)
 
     def __call__(self, folded: str) -> set[str]:
-        found: set[int] = set()
+        found = {lit for lit in self._with_nul if lit in folded}
 
         def on_match(index: int, _start: int, _end: int, _flags: int, _context: object) -> None:
-            found.add(index)
+            found.add(self._literals[index])
 
         self._database.scan(folded.encode("utf-8"), match_event_handler=on_match, scratch=self._scratch)
-        return {self._literals[i] for i in found}
+        return found
 
 
 class _AhoCorasickMatcher:
+    """An automaton for the longer literals; the short ones ("(", "-", "by") would fire at every turn in
+    it, and `in` finds each of them faster than the automaton reports its hits."""
+
     def __init__(self, literals: list[str]):
         import ahocorasick
 
@@ -75,7 +82,8 @@ class _AhoCorasickMatcher:
         for lit in literals:
             if len(lit) > _SHORT:
                 self._automaton.add_word(lit, lit)
-        self._automaton.make_automaton() if len(self._automaton) else None
+        if len(self._automaton):
+            self._automaton.make_automaton()
 
     def __call__(self, folded: str) -> set[str]:
         found = {lit for lit in self._short if lit in folded}

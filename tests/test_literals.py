@@ -101,10 +101,10 @@ def test_case_of_text_and_pattern_does_not_matter():
 @pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "hyperscan" or HAVE_HYPERSCAN])
 def test_each_scanner_finds_the_literals_present(backend):
     gates = Gates(backend)
-    for pattern in (r"^By\s", phrase_to_regex("Leave a Reply"), r"&(?:amp|nbsp);", r"\(AP\)", r"é"):
+    for pattern in (r"^By\s", phrase_to_regex("Leave a Reply"), r"&(?:amp|nbsp);", r"\(AP\)", r"é", r"\x00"):
         gates.gate(pattern)
-    found = gates.scan("Leave a REPLY\nby the way &amp; café")
-    assert found == {"\nby", "leave", "reply", "&amp;", "é"}
+    found = gates.scan("Leave a REPLY\nby the way &amp; café\x00")  # NUL: not a C string's end
+    assert found == {"\nby", "leave", "reply", "&amp;", "é", "\x00"}
     assert gates.scan("") == set()
 
 
