@@ -92,24 +92,51 @@ class Document:
     @cached_property
     def sentences(self) -> list[Region]:
         """Sentences within each line; a line break always ends a sentence."""
+        return [sentence for ln in self.content_lines for sentence in self._split_line(ln)]
+
+    def _split_line(self, ln: Region) -> list[Region]:
+        """The sentences of one content line."""
         out = []
-        for ln in self.content_lines:
-            start = ln.start
-            line = self.text[ln.start : ln.end]
-            for m in _SENTENCE_END.finditer(line):
-                word = _LAST_WORD.search(line[: m.start() + 1])
-                if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
-                    continue
-                if word and _INITIAL.fullmatch(word.group(1)):
-                    continue  # an initial: "John F. Kennedy"
-                end = ln.start + m.end()
-                out.append(Region(start, end))
-                start = end
-                while start < ln.end and self.text[start].isspace():
-                    start += 1
-            if start < ln.end:
-                out.append(Region(start, ln.end))
+        start = ln.start
+        line = self.text[ln.start : ln.end]
+        for m in _SENTENCE_END.finditer(line):
+            word = _LAST_WORD.search(line[: m.start() + 1])
+            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if word and _INITIAL.fullmatch(word.group(1)):
+                continue  # an initial: "John F. Kennedy"
+            end = ln.start + m.end()
+            out.append(Region(start, end))
+            start = end
+            while start < ln.end and self.text[start].isspace():
+                start += 1
+        if start < ln.end:
+            out.append(Region(start, ln.end))
         return out
+
+    def line_at(self, start: int, end: int) -> Region | None:
+        """The content line holding the span [start, end), as `enclosing(content_lines, ...)` finds it,
+        without splitting the whole text into lines: a finding needs only its own."""
+        if start < self.body_start:
+            return None
+        line_start = max(self.line_starts[self.line_index(start)], self.body_start)
+        line_end = self.text.find("\n", line_start)
+        line_end = len(self.text) if line_end == -1 else line_end
+        if end > line_end or not self.text[line_start:line_end].strip():
+            return None
+        return Region(line_start, line_end)
+
+    def sentence_at(self, start: int, end: int) -> Region | None:
+        """The sentence holding the span [start, end), as `enclosing(sentences, ...)` finds it, splitting
+        only the line it is on."""
+        line = self.line_at(start, start)
+        if line is None:
+            return None
+        sentences = self._split_line(line)
+        i = bisect.bisect_right([sentence.start for sentence in sentences], start) - 1
+        if i >= 0 and sentences[i].start <= start and end <= sentences[i].end:
+            return sentences[i]
+        return None
 
     def line_index(self, offset: int) -> int:
         """0-based line number of `offset`."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanlint.document import Document
 
@@ -55,3 +57,24 @@ def test_front_matter_is_outside_the_body():
     text = "---\ntitle: See also\n---\nBody\n"
     doc = Document(text, body_start=text.index("Body"))
     assert [doc.text[r.start : r.end] for r in doc.lines] == ["Body"]
+
+
+# a finding's own line or sentence, found without splitting the whole text, is the one the split gives
+
+_PIECES = ["Mr. Smith", " said", ". ", "It rained", "! ", "\n", "\n\n", "  ", "U.S. ", "J. Doe", "?", "ok", "\t"]
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=30),
+    st.booleans(),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 30)), max_size=20),
+)
+def test_line_and_sentence_at_a_span_are_those_of_the_whole_split(pieces, front_matter, spans):
+    text = ("---\ntitle: x\n---\n" if front_matter else "") + "".join(pieces)
+    doc = Document(text, body_start=17 if front_matter else 0)
+    for start, length in spans:
+        start = min(start, len(text))
+        end = min(start + length, len(text))
+        assert doc.line_at(start, end) == doc.enclosing(doc.content_lines, start, end)
+        assert doc.sentence_at(start, end) == doc.enclosing(doc.sentences, start, end)

@@ -45,8 +45,11 @@ def widen(doc: Document, start: int, end: int, scope: Scope) -> Region | None:
     """The unit of `scope` that holds [start, end), or None when the span crosses its edge."""
     if scope == "match":
         return Region(start, end)
-    regions = {"sentence": doc.sentences, "line": doc.content_lines, "paragraph": doc.paragraphs}[scope]
-    return doc.enclosing(regions, start, end)
+    if scope == "line":
+        return doc.line_at(start, end)
+    if scope == "sentence":
+        return doc.sentence_at(start, end)
+    return doc.enclosing(doc.paragraphs, start, end)
 
 
 def word_count(text: str) -> int:
