@@ -159,13 +159,37 @@ class Document:
 
     def in_head(self, offset: int, window: int) -> bool:
         """Whether `offset` lies on one of the first `window` content lines."""
-        head = self.content_lines[:window]
+        head = self._edge_lines(window, from_end=False)
         return bool(head) and offset < head[-1].end + 1
 
     def in_tail(self, offset: int, window: int) -> bool:
         """Whether `offset` lies on one of the last `window` content lines."""
-        tail = self.content_lines[-window:]
+        tail = self._edge_lines(window, from_end=True)
         return bool(tail) and offset >= tail[0].start
+
+    def _edge_lines(self, window: int, from_end: bool) -> list[Region]:
+        """`content_lines[:window]` or `content_lines[-window:]`, reading only as many lines as that takes:
+        a match in the head of a long article should not split the whole of it into lines."""
+        key = ("edge", window, from_end)
+        if key in self.memo:
+            return self.memo[key]
+        if window <= 0 or "content_lines" in self.__dict__:
+            lines = self.content_lines
+            found = lines[-window:] if from_end else lines[:window]
+        else:
+            found = []
+            starts = [at for at in self.line_starts if at >= self.body_start]
+            for start in reversed(starts) if from_end else starts:
+                end = self.text.find("\n", start)
+                end = len(self.text) if end == -1 else end
+                if self.text[start:end].strip():
+                    found.append(Region(start, end))
+                    if len(found) == window:
+                        break
+            if from_end:
+                found.reverse()
+        self.memo[key] = found
+        return found
 
     def removal(self, start: int, end: int) -> tuple[int, int]:
         """The span to delete so that removing [start, end) leaves tidy text.

@@ -78,3 +78,23 @@ def test_line_and_sentence_at_a_span_are_those_of_the_whole_split(pieces, front_
         end = min(start + length, len(text))
         assert doc.line_at(start, end) == doc.enclosing(doc.content_lines, start, end)
         assert doc.sentence_at(start, end) == doc.enclosing(doc.sentences, start, end)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=30),
+    st.booleans(),
+    st.integers(0, 8),
+    st.lists(st.integers(0, 200), max_size=10),
+)
+def test_head_and_tail_read_few_lines_yet_agree_with_all_lines(pieces, front_matter, window, offsets):
+    text = ("---\ntitle: x\n---\n" if front_matter else "") + "".join(pieces)
+    fresh = Document(text, body_start=17 if front_matter else 0)
+    split = Document(text, body_start=17 if front_matter else 0)
+    lines = split.content_lines  # with every line split first, the answers come from content_lines
+    for offset in offsets:
+        head, tail = lines[:window], lines[-window:]
+        assert fresh.in_head(offset, window) == (bool(head) and offset < head[-1].end + 1)
+        assert fresh.in_tail(offset, window) == (bool(tail) and offset >= tail[0].start)
+        assert split.in_head(offset, window) == fresh.in_head(offset, window)
+        assert split.in_tail(offset, window) == fresh.in_tail(offset, window)
