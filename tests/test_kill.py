@@ -37,7 +37,8 @@ pytestmark = pytest.mark.skipif(
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BOM = b"\xef\xbb\xbf"
-ARTICLES = 60  # .txt and .md files, about 45 ms each to fix with the default rules
+ARTICLES = 60  # .txt and .md files, each written `copies` times
+LONG_ENOUGH = 1.5  # seconds an uninterrupted run must take for kills to land between its writes
 WIRE = Path("b", "wire.jsonl")  # the big JSONL file, in the middle of the run: a long window with a temp file open
 WIRE_RECORDS = 12
 SERIAL_FRACTIONS = (0.3, 0.55, 0.8)  # kill moments, as fractions of the uninterrupted run
@@ -50,13 +51,14 @@ def cleanlint(*args: str) -> list[str]:
     return [sys.executable, "-m", "cleanlint", *args]
 
 
-def build_corpus(root: Path) -> None:
+def build_corpus(root: Path, copies: int = 1) -> None:
     """Articles made from the seeds, in several folders, in the shapes scrapers write them.
 
     Line ends, BOM and final newline vary, because `fix` writes each file back in its own shape; the two
     JSONL files are streamed to their temporary file record by record, the big one for long enough that a
     kill can be aimed at it. Discovery goes a/, b/ (wire.jsonl last), c/ (small.jsonl after the articles),
-    then c/nested/.
+    then c/nested/. `copies` multiplies the articles and records, so that a run lasts long enough to be
+    killed midway however fast the machine and cleanlint are.
     """
     paths = sorted(SEEDS.glob("*.txt"))
     seeds = [p.read_bytes() for p in paths]
@@ -72,10 +74,12 @@ def build_corpus(root: Path) -> None:
         if i % 4 == 2:
             data = BOM + data
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{i:03d}_{paths[i % len(paths)].stem}{'.md' if i % 7 == 5 else '.txt'}").write_bytes(data)
+        for copy in range(copies):
+            name = f"{i:03d}_{copy:03d}_{paths[i % len(paths)].stem}{'.md' if i % 7 == 5 else '.txt'}"
+            (folder / name).write_bytes(data)
     texts = [s.decode("utf-8") for s in seeds]
     with open(root / WIRE, "wb") as out:
-        for n in range(WIRE_RECORDS):
+        for n in range(WIRE_RECORDS * copies):
             record = {"id": n, "source": "wire", "text": texts[n % len(texts)]}
             out.write(json.dumps(record, ensure_ascii=n % 2 == 0).encode("utf-8") + b"\n")
     lines = [json.dumps({"text": t, "lang": "en"}, ensure_ascii=False).encode("utf-8") for t in texts[:3]]
@@ -131,13 +135,20 @@ class Corpus:
     def __init__(self, tmp_path: Path):
         self.tmp_path = tmp_path
         self.pristine = tmp_path / "pristine"
-        build_corpus(self.pristine)
+        copies = 1
+        while True:  # a corpus large enough that an uninterrupted run lasts LONG_ENOUGH
+            shutil.rmtree(self.pristine, ignore_errors=True)
+            shutil.rmtree(tmp_path / "expected", ignore_errors=True)
+            build_corpus(self.pristine, copies)
+            reference = self.copy("expected")
+            started = time.monotonic()
+            proc = subprocess.run(cleanlint("fix", str(reference)), capture_output=True, text=True, timeout=TIMEOUT)
+            self.duration = time.monotonic() - started
+            assert proc.returncode in (0, 1), proc.stderr
+            if self.duration > LONG_ENOUGH or copies >= 64:
+                break
+            copies *= min(8, 1 + int(2 * LONG_ENOUGH / max(self.duration, 0.05)))
         self.original = articles(self.pristine)
-        reference = self.copy("expected")
-        started = time.monotonic()
-        proc = subprocess.run(cleanlint("fix", str(reference)), capture_output=True, text=True, timeout=TIMEOUT)
-        self.duration = time.monotonic() - started
-        assert proc.returncode in (0, 1), proc.stderr
         self.expected = articles(reference)
         self.changing = sorted(k for k in self.original if self.expected[k] != self.original[k])
         self.count = 0
@@ -269,7 +280,7 @@ def test_sigkill_during_fix_leaves_each_file_whole_and_a_second_run_converges(tm
     corpus = Corpus(tmp_path)
     assert len(corpus.changing) >= len(corpus.original) // 2, "too few files need fixing to test anything"
     assert WIRE.as_posix() in corpus.changing
-    assert corpus.duration > 1.5, f"an uninterrupted run took {corpus.duration:.2f} s: too short to kill midway"
+    assert corpus.duration > LONG_ENOUGH, f"an uninterrupted run took {corpus.duration:.2f} s: too short to kill midway"
 
     trials = [timed_trial(corpus, f"serial {f:.0%}", f * corpus.duration) for f in SERIAL_FRACTIONS]
     trials.append(aimed_trial(corpus))

@@ -4,6 +4,12 @@ Spinners and broken extractors leave short, verbless, conjunction-led lists behi
 conjunction-led fragments too ("But not for long."), so by default the scrap must also be a list (a comma
 and a second conjunction) and contain no word from `verbs` and no -ed or -ing form. Reported only: what the
 sentence should have said cannot be guessed.
+
+Splitting a whole article into sentences costs more than all the rest of this check, and almost no
+sentence starts with a lead word. So the lead words are looked for first, where they stand as whole words
+(as the word pattern below reads them: the first word of a sentence is one); when a list is required, the
+line around one must have the list shape too, as a sentence never spans lines. Only the sentences holding
+what is left are split out and given the same test as before.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from ..model import Finding
 from ..rule import Rule
 from ..scan import Gates
 
-_WORD = regex.compile(r"[\p{L}'’-]+")
+_WORD_CHAR = r"[\p{L}'’-]"
+_WORD = regex.compile(_WORD_CHAR + "+")
 _VERB_FORM = regex.compile(r"\p{L}{2,}(?:ed|ing)$")
 
 
@@ -34,6 +41,9 @@ def build(rule: Rule, _gates: Gates):
     leads = frozenset(opts.lead_words)
     verbs = frozenset(v.casefold() for v in opts.verbs)
     listed = regex.compile(r",\s+(?:and|or|nor)\s")
+    # a sentence's first word is a whole run of word characters, so a lead word that is not one never leads
+    whole_leads = [w for w in leads if _WORD.fullmatch(w)]
+    stands_alone = regex.compile(rf"(?<!{_WORD_CHAR})(?:{'|'.join(map(regex.escape, whole_leads))})(?!{_WORD_CHAR})")
 
     def is_scrap(sentence: str) -> bool:
         words = _WORD.findall(sentence)
@@ -43,11 +53,37 @@ def build(rule: Rule, _gates: Gates):
             return False
         return not any(w.casefold() in verbs or _VERB_FORM.search(w.casefold()) for w in words[1:])
 
+    def may_lead(text: str, start: int) -> bool:
+        """Whether the line holding a lead word at `start` has the list shape a scrap needs (a sentence
+        never spans lines)."""
+        if not opts.require_list:
+            return True
+        line_end = text.find("\n", start)
+        line_start = text.rfind("\n", 0, start) + 1
+        return listed.search(text, line_start, len(text) if line_end == -1 else line_end) is not None
+
+    def lead_spans(text: str, start: int) -> list[tuple[int, int]]:
+        """Where a lead word stands as a whole word, in order. str.find looks for each lead word faster
+        than any pattern looks for all of them at once; the pattern then only checks the few hits."""
+        ends: dict[int, int] = {}
+        for word in whole_leads:
+            at = text.find(word, start)
+            while at != -1:
+                if lead := stands_alone.match(text, at):
+                    ends[at] = lead.end()
+                at = text.find(word, at + 1)
+        return sorted(ends.items())
+
     def check(doc: Document) -> list[Finding]:
-        return [
-            rule.finding(s.start, s.end, match=doc.text[s.start : s.end])
-            for s in doc.sentences
-            if is_scrap(doc.text[s.start : s.end])
-        ]
+        text, scraps = doc.text, []
+        for start, end in lead_spans(text, doc.body_start):
+            if not may_lead(text, start):
+                continue
+            sentence = doc.sentence_at(start, end)
+            if sentence is None or sentence in scraps:  # two lead words in one sentence
+                continue
+            if is_scrap(text[sentence.start : sentence.end]):
+                scraps.append(sentence)
+        return [rule.finding(s.start, s.end, match=text[s.start : s.end]) for s in scraps]
 
     return check

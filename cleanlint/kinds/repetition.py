@@ -4,16 +4,25 @@ Scrapers often keep both the page title and the article's own headline. The late
 (and what `fix` removes), so the first occurrence, usually the headline, stays where it was. A line that
 comes back again and again (a gallery caption printed under every picture) is furniture in every copy:
 with `keep_first: false` each occurrence is a finding, once the line occurs `min_count` times.
+
+Two units repeat when they read the same once punctuation and case are set aside. Working that out for
+every unit (a regular expression per line) is what most articles, which repeat nothing, would pay for, so
+a coarse key settles them first, computed for all units at once by a few C-level bytes operations: a unit's
+ASCII letters and digits, lower-cased, less the letters that case folding makes of other characters (ß
+folds to "ss", ﬁ to "fi", the Kelvin sign to "k"). Units that read the same always share it: punctuation
+and white space never count, and each character counts the same whatever its case. So only units whose
+key occurs `min_count` times can repeat, and only those are compared exactly.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
 import regex
 
-from ..document import Document
+from ..document import Document, Region
 from ..model import Edit, Finding
 from ..rule import Rule
 from ..scan import Gates
@@ -21,6 +30,11 @@ from .patterns import compile_alternation
 from .scoping import word_count
 
 _NOT_WORD = regex.compile(r"[\W_]+")
+# the coarse key's characters: ASCII digits and the letters that no other character case-folds into (the
+# others are a f h i j k l n s t w y, from ß ſ ẞ ﬀ-ﬆ İ ŉ ǰ ẖ ẗ ẘ ẙ ẚ and the Kelvin sign)
+_KEY_CHARACTERS = "bcdegmopqruvxz0123456789"
+_LOWER = bytes.maketrans(_KEY_CHARACTERS.upper().encode(), _KEY_CHARACTERS.encode())
+_NOT_KEY = bytes(b for b in range(256) if chr(b) not in f"{_KEY_CHARACTERS}{_KEY_CHARACTERS.upper()}\n")
 
 
 @dataclass(frozen=True)
@@ -44,19 +58,105 @@ def problems(options: Options) -> list[tuple[str, str]]:
     return []
 
 
+def line_keys(text: str) -> list[bytes]:
+    """The coarse key of each line of `text` (see the module's docstring); UTF-8 encodes every
+    non-ASCII character as bytes above 127, which the key leaves out."""
+    return text.encode("utf-8", "surrogatepass").translate(_LOWER, _NOT_KEY).split(b"\n")
+
+
+def head_lines(doc: Document, window: int) -> list[tuple[int, int]]:
+    """The spans of `doc.content_lines[:window]`, found without splitting the whole text into lines."""
+    text, found = doc.text, []
+    start = doc.body_start
+    if start > 0 and text[start - 1] != "\n":  # the body's first line is the next whole line
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return found
+    while len(found) < window:
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if text[start:end].strip():
+            found.append((start, end))
+        if end == len(text):
+            break
+        start = end + 1
+    return found
+
+
+def unit_keys(text: str, spans: list[tuple[int, int]]) -> list[bytes]:
+    """The coarse key of each span of whole lines (in text order, not overlapping), from one pass over
+    the text they cover: translating many short pieces one by one costs more."""
+    if not spans:
+        return []
+    keys = line_keys(text[spans[0][0] : spans[-1][1]])
+    found, line, at = [], 0, spans[0][0]
+    for start, end in spans:
+        line += text.count("\n", at, start)
+        last = line + text.count("\n", start, end)
+        found.append(b"".join(keys[line : last + 1]))
+        line, at = last, end
+    return found
+
+
+def repeated_body_lines(doc: Document, min_count: int) -> list[Region]:
+    """The content lines of the body whose coarse key occurs at least `min_count` times in the text."""
+    text = doc.text
+    keys = line_keys(text)
+    common = {key for key, count in Counter(keys).items() if count >= min_count}
+    # Blank lines have an empty key too, and each "\n\n" holds one: when the empty key is left with fewer
+    # than `min_count` lines without those, no content line with an empty key can repeat.
+    if b"" in common and keys.count(b"") - text.count("\n\n") < min_count:
+        common.discard(b"")
+    if not common:
+        return []
+    lines = text.split("\n")
+    first = text.count("\n", 0, doc.body_start)
+    if doc.body_start > 0 and text[doc.body_start - 1] != "\n":
+        first += 1  # the line that holds the body's start begins in the front matter
+    found = []
+    for index in range(first, len(keys)):
+        if keys[index] in common and lines[index].strip():
+            start = doc.line_starts[index]
+            found.append(Region(start, start + len(lines[index])))
+    return found
+
+
 def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
     unless = compile_alternation(opts.unless)
 
-    def check(doc: Document) -> list[Finding]:
-        units = doc.content_lines if opts.unit == "line" else doc.paragraphs
+    def candidates(doc: Document) -> list[Region]:
+        """The units that may repeat: every unit that does has a coarse key shared by `min_count` units."""
+        if opts.unit == "line" and opts.position == "anywhere":
+            return repeated_body_lines(doc, opts.min_count)
         if opts.position == "head":
-            units = [u for u in units if doc.in_head(u.start, opts.window)]
-        occurrences: dict[str, list] = {}
-        for unit in units:
+            spans = head_lines(doc, opts.window)
+            if opts.unit == "paragraph":  # a paragraph is in the head when it starts there
+                spans = [(p.start, p.end) for p in doc.paragraphs if spans and p.start < spans[-1][1] + 1]
+        else:
+            spans = [(p.start, p.end) for p in doc.paragraphs]
+        if len(spans) < opts.min_count:
+            return []
+        keys = unit_keys(doc.text, spans)
+        counts = Counter(keys)
+        return [Region(*span) for span, key in zip(spans, keys, strict=True) if counts[key] >= opts.min_count]
+
+    def reading(text: str) -> str | None:
+        """How `text` reads once punctuation and case are set aside; None when it is too short to count
+        or an `unless` pattern excuses it."""
+        if word_count(text) < opts.min_words or (unless is not None and unless.search(text)):
+            return None
+        return _NOT_WORD.sub(" ", text).strip().casefold()
+
+    def check(doc: Document) -> list[Finding]:
+        occurrences: dict[str, list[Region]] = {}
+        readings: dict[str, str | None] = {}  # copies are mostly identical to the letter: each is read once
+        for unit in candidates(doc):
             text = doc.text[unit.start : unit.end]
-            if word_count(text) >= opts.min_words and (unless is None or not unless.search(text)):
-                occurrences.setdefault(_NOT_WORD.sub(" ", text).strip().casefold(), []).append(unit)
+            if text not in readings:
+                readings[text] = reading(text)
+            if readings[text] is not None:
+                occurrences.setdefault(readings[text], []).append(unit)
         out = []
         for copies in occurrences.values():
             if len(copies) < opts.min_count:
