@@ -159,13 +159,17 @@ class Document:
 
     def in_head(self, offset: int, window: int) -> bool:
         """Whether `offset` lies on one of the first `window` content lines."""
-        head = self._edge_lines(window, from_end=False)
+        head = self.head_lines(window)
         return bool(head) and offset < head[-1].end + 1
 
     def in_tail(self, offset: int, window: int) -> bool:
         """Whether `offset` lies on one of the last `window` content lines."""
         tail = self._edge_lines(window, from_end=True)
         return bool(tail) and offset >= tail[0].start
+
+    def head_lines(self, window: int) -> list[Region]:
+        """The first `window` content lines, `content_lines[:window]`."""
+        return self._edge_lines(window, from_end=False)
 
     def _edge_lines(self, window: int, from_end: bool) -> list[Region]:
         """`content_lines[:window]` or `content_lines[-window:]`, reading only as many lines as that takes:

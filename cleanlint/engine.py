@@ -53,13 +53,7 @@ class RulesStopped(Exception):
 
 
 class Engine:
-    def __init__(
-        self,
-        rules: Sequence[Rule],
-        selection: Selection = Selection(),
-        fingerprint: str = "",
-        scanner: str | None = None,
-    ):
+    def __init__(self, rules: Sequence[Rule], selection: Selection = Selection(), fingerprint: str = ""):
         # what the findings depend on besides the text (rules, code, selection, names), for the findings
         # cache; empty when the engine was built without a cache
         self.fingerprint = fingerprint
@@ -68,14 +62,13 @@ class Engine:
         # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested
         self.known_rules = [r for r in rules if selection.allows(r.code, True)]
         self._built: list[tuple[Rule, Check]] | None = None  # each rule's check, built when first needed
-        self.scanner = scanner  # which literal scanner the gates use (scan.BACKENDS); None: the fastest
 
     @property
     def _checks(self) -> list[tuple[Rule, Check]]:
         """The rules' checks, built once, on first use: a run whose documents all come from the findings
         cache never compiles a pattern."""
         if self._built is None:
-            gates = Gates(self.scanner)
+            gates = Gates()  # the fastest literal scanner installed
             self._built = [(rule, KINDS[rule.kind].build(rule, gates)) for rule in self.rules]
         return self._built
 

@@ -8,9 +8,9 @@ literals is present. The matcher is Hyperscan when its Python package is install
 which has wheels for Linux and macOS) and an Aho-Corasick automaton (pyahocorasick) otherwise: both give
 the same answer, Hyperscan in a fraction of the time.
 
-The text is case-folded and framed by a newline on each side, so that a pattern's `^` and `$` (the engine
-compiles patterns with MULTILINE) can be read as a newline: `^By\\s` needs "\\nby", a far rarer string
-than "by".
+The text is case-folded and framed by a newline on each side, so that a pattern's `^` (the engine compiles
+patterns with MULTILINE) can be read as a newline: `^By\\s` needs "\\nby", a far rarer string than "by".
+A `$` is not: it also matches where a search is told to end, which need not be a newline.
 """
 
 from __future__ import annotations

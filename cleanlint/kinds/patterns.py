@@ -115,9 +115,6 @@ class GatedAlternation:
         self._keys = frozenset(self._by_literal)
         self._patterns: dict[tuple[int, ...], TimedPattern] = {}
 
-    def __bool__(self) -> bool:
-        return bool(self._sources)
-
     def for_document(self, doc) -> TimedPattern | None:
         present = self._scan.present(doc)
         hits = self._keys.intersection(present)

@@ -64,25 +64,6 @@ def line_keys(text: str) -> list[bytes]:
     return text.encode("utf-8", "surrogatepass").translate(_LOWER, _NOT_KEY).split(b"\n")
 
 
-def head_lines(doc: Document, window: int) -> list[tuple[int, int]]:
-    """The spans of `doc.content_lines[:window]`, found without splitting the whole text into lines."""
-    text, found = doc.text, []
-    start = doc.body_start
-    if start > 0 and text[start - 1] != "\n":  # the body's first line is the next whole line
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return found
-    while len(found) < window:
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end
-        if text[start:end].strip():
-            found.append((start, end))
-        if end == len(text):
-            break
-        start = end + 1
-    return found
-
-
 def unit_keys(text: str, spans: list[tuple[int, int]]) -> list[bytes]:
     """The coarse key of each span of whole lines (in text order, not overlapping), from one pass over
     the text they cover: translating many short pieces one by one costs more."""
@@ -130,7 +111,7 @@ def build(rule: Rule, _gates: Gates):
         if opts.unit == "line" and opts.position == "anywhere":
             return repeated_body_lines(doc, opts.min_count)
         if opts.position == "head":
-            spans = head_lines(doc, opts.window)
+            spans = [(ln.start, ln.end) for ln in doc.head_lines(opts.window)]
             if opts.unit == "paragraph":  # a paragraph is in the head when it starts there
                 spans = [(p.start, p.end) for p in doc.paragraphs if spans and p.start < spans[-1][1] + 1]
         else:
