@@ -42,7 +42,7 @@ class Facts:
 
     `exact`: every string it can match, when they are few (None otherwise). `clauses`: sets of strings of
     which each match contains one string from every set, the most telling set first; () when nothing is
-    known. "\bleave\s+a\s+reply\b" gives ({"leave"}, {"reply"}): both words are in every match.
+    known. "\bleave\s+a\s+reply\b" gives {"leave"}, {"reply"} and {"a"}: each word is in every match.
     """
 
     exact: frozenset[str] | None
