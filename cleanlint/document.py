@@ -46,6 +46,14 @@ class Document:
     # what was worked out once for this text and is shared by every check: the literals it contains
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    def __getstate__(self) -> dict:
+        """Only the fields travel to another process: the caches can be worked out again there, and the
+        memo may hold what cannot be pickled at all (a compiled literal scanner keys its findings)."""
+        return {"text": self.text, "path": self.path, "body_start": self.body_start, "metadata": self.metadata}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _starts={}, memo={})
+
     @cached_property
     def line_starts(self) -> list[int]:
         starts, find, at = [0], self.text.find, self.text.find("\n")

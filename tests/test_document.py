@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,3 +100,14 @@ def test_head_and_tail_read_few_lines_yet_agree_with_all_lines(pieces, front_mat
         assert fresh.in_tail(offset, window) == (bool(tail) and offset >= tail[0].start)
         assert split.in_head(offset, window) == fresh.in_head(offset, window)
         assert split.in_tail(offset, window) == fresh.in_tail(offset, window)
+
+
+def test_a_document_sent_to_another_process_leaves_its_caches_behind():
+    """Worker processes send documents back; what was worked out for the text (the literal scan's answer is
+    kept under the scanner itself, which cannot be pickled) stays in the worker."""
+    doc = Document("Title\n\nBody text.\n", path="a.txt", body_start=7)
+    doc.memo[object()] = lambda: None  # unpicklable, like a compiled scanner
+    assert doc.lines and doc.sentences
+    copy = pickle.loads(pickle.dumps(doc))
+    assert copy == doc and copy.memo == {} and "lines" not in copy.__dict__
+    assert copy.lines == doc.lines and copy.sentences == doc.sentences
