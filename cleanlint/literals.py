@@ -26,6 +26,8 @@ _ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
 _UNKNOWN_ESCAPES = frozenset("dDwWsShHvVXRN")
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
 _PLAIN = regex.compile(r"[^\\()\[\]{}|.^$*+?]+")  # characters that stand for themselves
+_BLANKS = frozenset(" \t")
+BLANKS_AT_LINE_END = regex.compile(r"[ \t]+(?=\n|\Z)")
 _QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 
 
@@ -140,9 +142,10 @@ class _Reader:
     """A recursive-descent reader of the `regex` module's syntax, as far as literals go."""
 
     def __init__(self, pattern: str, multiline: bool):
-        self.text, self.at = pattern, 0
-        # with MULTILINE, ^ matches only after a newline or at the start, which scan.fold frames with one
-        self.line_start = Facts(frozenset({"\n"})) if multiline else _EMPTY
+        self.text, self.at, self.multiline = pattern, 0, multiline
+        # with MULTILINE, ^ matches only after a newline or at the start, and $ only before a newline or
+        # at the end: scan.fold frames the text with a newline on each side
+        self.line_edge = Facts(frozenset({"\n"})) if multiline else _EMPTY
 
     def peek(self, n: int = 1) -> str:
         return self.text[self.at : self.at + n]
@@ -164,7 +167,11 @@ class _Reader:
                 items.append(Facts(frozenset({self.text[self.at : end].casefold()})))
                 self.at = end
                 continue
-            items.append(self.quantified(self.atom()))
+            atom = self.atom()
+            item = self.quantified(atom)
+            if self.multiline and atom.exact and atom.exact <= _BLANKS and self.peek() == "$":
+                item = _EMPTY  # blanks at a line end, which the scanned text has not (scan.fold)
+            items.append(item)
         return _sequence(items)
 
     def quantified(self, item: Facts) -> Facts:
@@ -195,10 +202,8 @@ class _Reader:
             return self.escape()
         if char == ".":
             return _ANYTHING
-        if char == "^":
-            return self.line_start
-        if char == "$":  # it also matches where a search is told to end, which need not be a newline
-            return _EMPTY
+        if char in "^$":
+            return self.line_edge
         if char in "*+?{":
             raise GiveUp("a quantifier with nothing before it")
         return Facts(frozenset({char.casefold()}))
@@ -345,8 +350,11 @@ def required_literals(pattern: str, multiline: bool = False, verbose: bool = Fal
     """Sets of case-folded strings such that every match of `pattern` contains one string of each set,
     the most telling set first; () when nothing is known.
 
-    With `multiline`, a `^` stands for the newline before it (the text must be framed by one, as
-    scan.fold does). `verbose` says the pattern is compiled with the VERBOSE flag, whose white space and
+    With `multiline`, a `^` stands for the newline before it and a `$` for the one after it, and the
+    scanned text is taken to be as scan.fold makes it: framed by a newline on each side, without spaces
+    or tabs at the end of a line. The strings are given without them too: "by \n" and "by " become "by".
+    This holds for every search whose end, if it is given one, is at the end of a line or of the text, as
+    the engine's searches are. `verbose` says the pattern is compiled with the VERBOSE flag, whose white space and
     comments this reader does not model: it then gives no answer.
     """
     if verbose:
@@ -359,4 +367,7 @@ def required_literals(pattern: str, multiline: bool = False, verbose: bool = Fal
     except (GiveUp, IndexError):
         return ()
     exact = _usable(facts.exact)
-    return _clauses([exact]) if exact is not None else facts.clauses
+    clauses = _clauses([exact]) if exact is not None else facts.clauses
+    if not multiline:
+        return clauses
+    return _clauses([frozenset(BLANKS_AT_LINE_END.sub("", s) for s in clause) for clause in clauses])

@@ -8,9 +8,11 @@ literals is present. The matcher is Hyperscan when its Python package is install
 which has wheels for Linux and macOS) and an Aho-Corasick automaton (pyahocorasick) otherwise: both give
 the same answer, Hyperscan in a fraction of the time.
 
-The text is case-folded and framed by a newline on each side, so that a pattern's `^` (the engine compiles
-patterns with MULTILINE) can be read as a newline: `^By\\s` needs "\\nby", a far rarer string than "by".
-A `$` is not: it also matches where a search is told to end, which need not be a newline.
+The text is case-folded and framed by a newline on each side, so that a pattern's `^` and `$` (the engine
+compiles patterns with MULTILINE) can be read as newlines: `^By\\s` needs "\\nby", a far rarer string
+than "by", and `\\(AP\\)$` needs "(ap)\\n". A `$` also matches where a search is told to end; the
+engine's searches end only at the end of a line or of the text, where the framed text has a newline.
+Spaces and tabs at the end of a line are left out, so that `[ \\t]*$` needs nothing but the newline.
 """
 
 from __future__ import annotations
@@ -18,19 +20,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .literals import required_literals
+from .literals import BLANKS_AT_LINE_END, required_literals
 
 BACKENDS = ("hyperscan", "aho-corasick")
 _SHORT = 2  # literals this short are looked for with `in`: in an automaton they would fire at every turn
 
 
 def fold(text: str) -> str:
-    """The text as literals are compared with it: case-folded, framed by newlines. The dotless ı folds to
-    itself, yet the regex module's IGNORECASE lets it match I: it is read as i."""
+    """The text as literals are compared with it: case-folded, framed by newlines, without spaces or tabs
+    at the end of a line (so that `Getty[ \t]*$` can need "getty\n"). The dotless ı folds to itself, yet
+    the regex module's IGNORECASE lets it match I: it is read as i."""
     folded = text.casefold()
     if "ı" in folded:
         folded = folded.replace("ı", "i")
-    return f"\n{folded}\n"
+    folded = f"\n{folded}\n"
+    if " \n" in folded or "\t\n" in folded:
+        folded = BLANKS_AT_LINE_END.sub("", folded)
+    return folded
 
 
 def best_backend() -> str:

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.kinds.patterns import FLAGS, compile_alternation, gated_alternation, phrase_to_regex
+from cleanlint.kinds.gated import gated_alternation
+from cleanlint.kinds.patterns import FLAGS, compile_alternation, phrase_to_regex
 from cleanlint.literals import required_literals
 from cleanlint.scan import BACKENDS, Gates, fold
 
@@ -38,6 +39,10 @@ def clauses(pattern: str, multiline: bool = True) -> list[set[str]]:
         (r"(?:ab){2}", [{"abab"}]),
         (r"\x41\u00e9\.", [{"aé."}]),
         (r"(?<=\.)\(photo\)", [{"(photo)"}]),
+        (r"\((?:AP|Reuters)\)$", [{"(ap)\n", "(reuters)\n"}]),
+        (r"^(?:Getty|AFP)[ \t]*$", [{"\ngetty\n", "\nafp\n"}]),
+        (r"Photo: $", [{"photo:\n"}]),  # the blank before the line end is not in the scanned text
+        (r"Photo: ", [{"photo:"}]),  # nor at the end of a literal, whose next character may be one
     ],
 )
 def test_required_literals_of_patterns(pattern, expected):
@@ -62,10 +67,12 @@ def test_patterns_with_nothing_known_always_run(pattern):
     assert clauses(pattern) == []
 
 
-def test_line_start_reads_as_a_newline_only_with_multiline():
+def test_line_edges_read_as_newlines_only_with_multiline():
     assert clauses(r"^By\s", multiline=True) == [{"\nby"}]
     assert clauses(r"^By\s", multiline=False) == [{"by"}]
     assert "\nby" in fold("By Jane Doe") and "\nby" in fold("Text.\nBY JANE")
+    assert clauses(r"\(AP\)$", multiline=False) == [{"(ap)"}]
+    assert "(ap)\n" in fold("Text (AP)") and "(ap)\n" in fold("Text (AP) \t\nMore")
 
 
 TEMPLATES = [
@@ -76,6 +83,9 @@ TEMPLATES = [
     r"[0-9]{1,3} (?:comments?|replies)",
     r"(?:cookie|Cookies) (?:policy|settings)[.!]?",
     r"x(?:yz){2,3}w?(?:ab|cd)+",
+    r"^(?:Getty|AFP|Photo:)[ \t]*$",
+    r"\((?:AP|Reuters)\) ?$",
+    r"^By [A-Z][a-z]+ *(?:$|and)",
 ]
 
 
@@ -85,7 +95,12 @@ def test_every_match_contains_a_literal_of_each_clause(data):
     """Soundness: strings drawn from a pattern, inside arbitrary text, always open its gate."""
     template = data.draw(st.sampled_from(TEMPLATES))
     match = data.draw(st.from_regex(template, fullmatch=True))
-    text = data.draw(st.text(max_size=20)) + match + data.draw(st.text(max_size=20))
+    edge = st.sampled_from(["", "\n", " \n", "\t"])
+    text = data.draw(st.text(max_size=20)) + data.draw(edge) + match + data.draw(edge) + data.draw(st.text(max_size=20))
+    pattern = regex.compile(template, FLAGS)
+    ends = [at for at, char in enumerate(text) if char == "\n"] + [len(text)]  # where engine searches may end
+    if not any(pattern.search(text, 0, end) for end in ends):
+        return  # the text around the drawn string can keep it from matching: "$" needs a line end
     folded = fold(text)
     for clause in required_literals(template, multiline=True):
         assert any(literal in folded for literal in clause), (template, match, clause)
