@@ -15,7 +15,8 @@ from ..document import Document, Region
 from ..model import Edit, Finding
 from ..rule import Rule
 from ..scan import Gates
-from .patterns import TimedPattern, compile_alternation, gated_alternation
+from .gated import Searcher, gated_alternation
+from .patterns import compile_alternation
 from .scoping import Position, in_position, word_count
 
 
@@ -68,7 +69,7 @@ def build(rule: Rule, gates: Gates):
     def span_lines(doc: Document, start: int, end: int) -> int:
         return sum(1 for ln in doc.content_lines if ln.end > start and ln.start < end)
 
-    def end_of_items(doc: Document, start: int, start_re: TimedPattern) -> int | None:
+    def end_of_items(doc: Document, start: int, start_re: Searcher) -> int | None:
         """Where the run of item lines after the line holding `start` ends, if it is long enough.
 
         The start line itself is the list's heading; a line that could start a block starts the next one,
@@ -93,7 +94,7 @@ def build(rule: Rule, gates: Gates):
             return None
         return last.end
 
-    def end_of_block(doc: Document, start: int, after: int, start_re: TimedPattern) -> int | None:
+    def end_of_block(doc: Document, start: int, after: int, start_re: Searcher) -> int | None:
         if item_re is not None:
             return end_of_items(doc, start, start_re)
         stop = None
@@ -109,7 +110,7 @@ def build(rule: Rule, gates: Gates):
             return []
         out = []
         pos = doc.body_start
-        while (m := start_re.search(doc.text, pos)) is not None:
+        while pos <= len(doc.text) and (m := start_re.search(doc.text, pos)) is not None:  # past the end: the end
             pos = m.end() if m.end() > m.start() else m.end() + 1
             if not in_position(doc, m.start(), opts.position, opts.window):
                 continue

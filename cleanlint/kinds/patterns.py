@@ -13,11 +13,7 @@ document; the engine reports it and the run goes on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import regex
-
-from ..scan import Gates
 
 # ^ and $ match at line ends; no-break and other Unicode spaces count as \s (regex module default).
 FLAGS = regex.MULTILINE
@@ -90,54 +86,3 @@ def regex_error(pattern: str) -> str | None:
     except regex.error as err:
         return str(err)
     return None
-
-
-class GatedAlternation:
-    """A rule's alternatives (regular expressions), each behind the gate of its literals: for a document,
-    one pattern of only the alternatives that can match it, or None when none can.
-
-    An alternative that cannot match anywhere in a text takes no part in a scan of it, so leaving it out
-    changes no match: the findings are those of the whole alternation, in its order. Patterns are kept by
-    the set of alternatives they hold; the documents of a corpus open few distinct sets, and most none.
-    """
-
-    _KEPT = 1024  # distinct patterns kept per rule before the oldest are compiled again on demand
-
-    def __init__(self, alternatives: Sequence[str], flags: int, gates: Gates):
-        self._sources = tuple(alternatives)
-        self._flags, self._scan = flags, gates
-        self._gates = [gates.gate(source) for source in self._sources]
-        self._always = frozenset(i for i, gate in enumerate(self._gates) if not gate.clauses)
-        self._by_literal: dict[str, list[int]] = {}
-        for i, gate in enumerate(self._gates):
-            for literal in gate.clauses[0] if gate.clauses else ():
-                self._by_literal.setdefault(literal, []).append(i)
-        self._keys = frozenset(self._by_literal)
-        self._patterns: dict[tuple[int, ...], TimedPattern] = {}
-
-    def for_document(self, doc) -> TimedPattern | None:
-        present = self._scan.present(doc)
-        hits = self._keys.intersection(present)
-        if not hits and not self._always:
-            return None
-        chosen = set(self._always)
-        for literal in hits:
-            chosen.update(i for i in self._by_literal[literal] if i not in chosen and self._gates[i].open(present))
-        if not chosen:
-            return None
-        key = tuple(sorted(chosen))
-        pattern = self._patterns.get(key)
-        if pattern is None:
-            if len(self._patterns) >= self._KEPT:
-                self._patterns.pop(next(iter(self._patterns)))
-            source = "|".join(f"(?:{self._sources[i]})" for i in key)
-            pattern = self._patterns[key] = TimedPattern(source, self._flags)
-        return pattern
-
-
-def gated_alternation(
-    gates: Gates, patterns: tuple[str, ...], phrases: tuple[str, ...] = (), ignore_case: bool = False
-) -> GatedAlternation:
-    """`patterns` (regexes) and `phrases` (literal text) as one gated alternation, in that order."""
-    alternatives = [*patterns, *(phrase_to_regex(p) for p in phrases)]
-    return GatedAlternation(alternatives, FLAGS | (regex.IGNORECASE if ignore_case else 0), gates)

@@ -12,7 +12,8 @@ from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
 from ..scan import Gates
-from .patterns import TimedPattern, compile_alternation, gated_alternation
+from .gated import Searcher, gated_alternation
+from .patterns import compile_alternation
 from .scoping import Position, Scope, in_position, trimmed, widen, word_count
 
 
@@ -41,14 +42,14 @@ def build(rule: Rule, gates: Gates):
     alternation = gated_alternation(gates, opts.patterns, opts.phrases, opts.ignore_case)
     unless = compile_alternation(opts.unless, ignore_case=opts.ignore_case)
 
-    def matches(doc: Document, pattern: TimedPattern):
+    def matches(doc: Document, pattern: Searcher):
         """Matches of the pattern, each confined to one line unless the scope is a paragraph.
 
         A `\\s*` in a pattern also matches line breaks; a match that runs over one is searched again
         within its first line, so that line-anchored patterns behave as their authors read them.
         """
         text, pos = doc.text, doc.body_start
-        while (m := pattern.search(text, pos)) is not None:
+        while pos <= len(text) and (m := pattern.search(text, pos)) is not None:  # past the end is the end again
             start, end = trimmed(text, m.start(), m.end())
             if opts.scope != "paragraph" and "\n" in text[start:end]:
                 line_end = text.find("\n", start)

@@ -16,7 +16,8 @@ from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
 from ..scan import Gates
-from .patterns import compile_alternation, gated_alternation
+from .gated import gated_alternation
+from .patterns import compile_alternation
 
 _SPACE = regex.compile(r"\s+")
 
