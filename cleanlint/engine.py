@@ -62,15 +62,21 @@ class Engine:
         # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested
         self.known_rules = [r for r in rules if selection.allows(r.code, True)]
         self._built: list[tuple[Rule, Check]] | None = None  # each rule's check, built when first needed
+        self._gates = Gates()  # the fastest literal scanner installed
 
     @property
     def _checks(self) -> list[tuple[Rule, Check]]:
         """The rules' checks, built once, on first use: a run whose documents all come from the findings
         cache never compiles a pattern."""
         if self._built is None:
-            gates = Gates()  # the fastest literal scanner installed
-            self._built = [(rule, KINDS[rule.kind].build(rule, gates)) for rule in self.rules]
+            self._built = [(rule, KINDS[rule.kind].build(rule, self._gates)) for rule in self.rules]
         return self._built
+
+    def prepare(self) -> None:
+        """Build every check and the literal scanner now, rather than for the first document: worker
+        processes forked afterwards then share them instead of each building its own."""
+        _ = self._checks
+        self._gates.compile()
 
     def check(self, doc: Document, skip: Iterable[str] = ()) -> list[Finding]:
         """All findings in `doc`, in text order; `skip` holds codes or prefixes to leave out here.

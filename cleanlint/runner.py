@@ -125,12 +125,16 @@ def _log(
         append(options.log, [e.line() for e in logged(path, edits, original, crlf, after, before)])
 
 
+# What a worker process checks files with. A worker forked from this process finds it already set, with
+# the engine built here: the rules read, their literals scanned for, the patterns compiled so far. A worker
+# started afresh (where fork is not the start method) builds its own from the spec.
 _worker: tuple[Engine, Config, RunOptions] | None = None
 
 
 def _init_worker(spec: EngineSpec, config: Config, options: RunOptions) -> None:
     global _worker
-    _worker = (spec.build(), config, options)
+    if _worker is None:
+        _worker = (spec.build(), config, options)
 
 
 def _process_in_worker(path: Path) -> list[FileResult]:
@@ -150,12 +154,18 @@ def run(
     else:
         from concurrent.futures import ProcessPoolExecutor  # here: a one-job run (a hook) need not load it
 
+        global _worker
+        engine.prepare()
+        _worker = (engine, config, options)  # for forked workers; see _worker
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, config, options))
         results = pool.map(_process_in_worker, files, chunksize=max(1, len(files) // (workers * 8)))
-    for item in found:
-        if isinstance(item, InputError):
-            yield FileResult(item.path, error=str(item))
-        else:
-            yield from next(results)
-    if workers > 1:
-        pool.shutdown()
+    try:
+        for item in found:
+            if isinstance(item, InputError):
+                yield FileResult(item.path, error=str(item))
+            else:
+                yield from next(results)
+    finally:
+        if workers > 1:
+            pool.shutdown(cancel_futures=True)
+            _worker = None

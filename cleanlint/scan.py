@@ -139,9 +139,13 @@ class Gates:
             found = doc.memo[self] = frozenset(self.scan(doc.text))
         return found
 
-    def scan(self, text: str) -> set[str]:
+    def compile(self) -> Callable[[str], set[str]]:
+        """The matcher of every literal gathered so far, built on first use; no gate can be added after."""
         if self._matcher is None:
             ordered = sorted(self._literals)
             matchers = {"hyperscan": _HyperscanMatcher, "aho-corasick": _AhoCorasickMatcher}
             self._matcher = matchers[self.backend](ordered) if ordered else (lambda _folded: set())
-        return self._matcher(fold(text))
+        return self._matcher
+
+    def scan(self, text: str) -> set[str]:
+        return self.compile()(fold(text))
