@@ -13,13 +13,12 @@ from pathlib import Path
 
 from . import __version__
 from .cli_lint import lint, undo_command
-from .cli_rules import explain, list_rules, mine, run_rule_examples
 from .config import Config, ConfigError, find_config, load_config
 from .defaults import default_rules_dir
 from .engine import Selection
 from .exits import EXIT_ERROR
-from .loader import RuleError
 from .rulecache import cache_dir_for
+from .rulefiles import RuleError
 from .runner import EngineSpec
 
 
@@ -196,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     if args.command in ("check", "fix"):
         return lint(args, config, spec, engine)
+    from .cli_rules import explain, list_rules, mine, run_rule_examples  # here: a hook runs only `check`
+
     if args.command == "mine":
         return mine(args, config, spec, engine)
     if args.command == "rules":

@@ -13,13 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILES = ("pyproject.toml", ".cleanlint.yaml")
 _KEYS = {
     "select", "extend-select", "ignore", "rules", "gazetteer", "per-path-ignores", "exclude", "language",
@@ -85,6 +78,12 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     text = _read(path)
+    import yaml  # here: most runs have no settings file, or a TOML one
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         if path.suffix == ".toml":
             data = tomllib.loads(text).get("tool", {}).get("cleanlint", {})

@@ -19,8 +19,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from .atomic import WriteRefused, write_bytes_atomic
 from .sources import (
     DEFAULT_MAX_BYTES,
@@ -136,6 +134,8 @@ def _language(tree: Any) -> str | None:
 def _front_matter(fields: dict[str, str], page_name: str) -> str:
     """YAML front matter: the page's metadata, and the mark that says which page this text comes from."""
     fields = {**fields, EXTRACTED_FROM: page_name, EXTRACTED_BY: "cleanlint"}
+    import yaml  # here: only pages need it
+
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1 << 30) + "---\n"
 
 

@@ -21,6 +21,7 @@ from .kinds.patterns import regex_error
 from .model import Category, Safety, Severity
 from .provenance import pattern_problem
 from .rule import Example, FixAction, FixSpec, Rule
+from .rulefiles import RuleError, rule_files
 
 _CODE = regex.compile(r"[A-Z]{1,3}[0-9]{2,4}")
 _NAME = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -31,28 +32,6 @@ _PACK_KEYS = {"pack", "description", "source", "license", "defaults", "rules"}
 _DEFAULT_KEYS = {"kind", "category", "severity", "fix", "sources"}
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _EXAMPLE_HINTS = typing.get_type_hints(Example)
-
-
-class RuleError(Exception):
-    """A rule file that cannot be used; str() is the one line shown to the user."""
-
-    def __init__(self, path: Path, node: yaml.Node | None, message: str, mark: yaml.Mark | None = None):
-        mark = node.start_mark if node is not None else mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        super().__init__(f"{path}:{line}:{col}: {message}")
-
-
-def rule_files(paths: typing.Iterable[Path]) -> list[Path]:
-    """The .yaml/.yml files named, or found below the folders named, in a stable order."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise RuleError(path, None, "no such rule file or folder")
-    return out
 
 
 def load_rules(paths: typing.Iterable[Path]) -> list[Rule]:

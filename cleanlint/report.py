@@ -6,7 +6,6 @@ decoded text, as the command-line contract says; line and column are 1-based, fo
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,6 +143,8 @@ def unified_diff(result: FileResult) -> str:
     if result.fixed_text is None or result.source is None or result.fixed_text == result.source.text:
         return ""
     target = result.source.target
+    import difflib  # here: only --diff needs it
+
     lines = difflib.unified_diff(
         result.source.text.splitlines(keepends=True),
         result.fixed_text.splitlines(keepends=True),

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .loader import RuleError, load_rules, rule_files
 from .rule import Rule
+from .rulefiles import RuleError, rule_files
 
 CACHE_DIR_NAME = ".cleanlint_cache"
 _FORMAT = 1
@@ -55,17 +55,23 @@ def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None 
     """The rules of `paths`, as load_rules gives them, from the cache when it holds them; `key` is
     rules_key(paths) when the caller has it already."""
     if cache_dir is None:
-        return load_rules(paths)
+        return _load(paths)
     try:
         entry = cache_dir / "rules" / f"{key or rules_key(paths)}.pickle"
     except (OSError, RuleError):
-        return load_rules(paths)  # which says what is wrong with the rule files
+        return _load(paths)  # which says what is wrong with the rule files
     cached = read_entry(entry, Rule)
     if cached is not None:
         return cached
-    rules = load_rules(paths)  # raises RuleError for a broken file, which is never cached
+    rules = _load(paths)  # raises RuleError for a broken file, which is never cached
     write_entry(cache_dir, entry, rules)
     return rules
+
+
+def _load(paths: Sequence[Path]) -> list[Rule]:
+    from .loader import load_rules  # here: rules read from the cache need no YAML parser
+
+    return load_rules(paths)
 
 
 def rules_key(paths: Sequence[Path]) -> str:

@@ -19,11 +19,10 @@ from .config import Config
 from .engine import Engine, Selection
 from .fixer import AppliedEdit
 from .fixlog import LogError, append, logged, not_written
-from .gazetteer import load_gazetteer, with_gazetteer
 from .html import is_html, read_page, write_text
-from .loader import RuleError
 from .outcome import FileResult, RunOptions, examine
 from .rulecache import cached_rules, rules_key
+from .rulefiles import RuleError
 from .runner_jsonl import is_jsonl, process_jsonl
 from .sources import InputError, discover, read_source, write_atomic
 
@@ -39,7 +38,11 @@ class EngineSpec:
 
     def build(self) -> Engine:
         key = self._rules_key()
-        rules = with_gazetteer(cached_rules(self.rule_paths, self.cache_dir, key), load_gazetteer(self.gazetteer))
+        rules = cached_rules(self.rule_paths, self.cache_dir, key)
+        if self.gazetteer:
+            from .gazetteer import load_gazetteer, with_gazetteer  # here: it reads YAML, which most runs need not
+
+            rules = with_gazetteer(rules, load_gazetteer(self.gazetteer))
         return Engine(rules, self.selection, self._fingerprint(key) if key else "")
 
     def _rules_key(self) -> str | None:

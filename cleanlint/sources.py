@@ -16,8 +16,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .atomic import WriteRefused, write_bytes_atomic
 from .document import Document
 
@@ -119,6 +117,8 @@ def _front_matter(path: Path, text: str) -> tuple[int, dict]:
     if not ends:
         return 0, {}
     end, marker = min(ends)
+    import yaml  # here: most articles have no front matter
+
     try:
         fields = yaml.safe_load(text[4:end])
     except yaml.YAMLError as err:

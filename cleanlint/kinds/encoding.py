@@ -11,7 +11,6 @@ entities, and sequences whose lost bytes cannot be recovered are left alone rath
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 import regex
 
@@ -39,6 +38,8 @@ def _changed_spans(old: str, new: str) -> list[tuple[int, int, str]]:
     Runs closer than three characters are merged, so a repair never splits a word's letters.
     """
     spans: list[tuple[int, int, int, int]] = []
+    from difflib import SequenceMatcher  # here: only text with mojibake gets this far
+
     for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op == "equal":
             continue

@@ -9,7 +9,6 @@ a tag must be a known HTML element name, an entity must decode to something, a l
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -67,6 +66,8 @@ def build(rule: Rule, gates: Gates):
         if opts.form == "html-tag":
             return _tag_edit(doc, m)
         if opts.form == "html-entity":
+            import html  # here: most texts have no entity to decode
+
             decoded = html.unescape(m.group())
             return None if decoded == m.group() else Edit(m.start(), m.end(), decoded)
         if opts.form == "markdown-link":
