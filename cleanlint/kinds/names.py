@@ -10,6 +10,7 @@ a different, real name that the gazetteer does not know.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -42,16 +43,18 @@ def build(rule: Rule, _gates: Gates):
 
     opts: Options = rule.options
     known = {n.casefold() for name, variants in opts.names.items() for n in (name, *variants)}
-    by_initial: dict[str, list[str]] = {}
+    by_initial: dict[str, list[tuple[str, str]]] = {}
     for name in opts.names:
-        by_initial.setdefault(name[:1].casefold(), []).append(name)
+        by_initial.setdefault(name[:1].casefold(), []).append((name, name.casefold()))
 
+    # The same capitalised words come back in article after article; each is compared with the names once.
+    @lru_cache(maxsize=1 << 16)
     def closest(word: str) -> str | None:
-        best, best_score = None, opts.min_score
-        for name in by_initial.get(word[:1].casefold(), ()):
+        best, best_score, folded = None, opts.min_score, word.casefold()
+        for name, folded_name in by_initial.get(word[:1].casefold(), ()):
             if abs(len(name) - len(word)) > max(3, len(name) // 3):
                 continue
-            score = fuzz.ratio(word.casefold(), name.casefold())
+            score = fuzz.ratio(folded, folded_name)
             if score >= best_score:
                 best, best_score = name, score
         return best
