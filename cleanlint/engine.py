@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .kinds import KINDS
@@ -16,6 +17,9 @@ from .model import Finding
 from .provenance import matches, source_names
 from .rule import Rule
 from .scan import Gates
+
+if TYPE_CHECKING:
+    from .rulecache import PreparedStore
 
 Check = Callable[[Document], list[Finding]]  # what a kind builds from a rule
 
@@ -53,7 +57,13 @@ class RulesStopped(Exception):
 
 
 class Engine:
-    def __init__(self, rules: Sequence[Rule], selection: Selection = Selection(), fingerprint: str = ""):
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        selection: Selection = Selection(),
+        fingerprint: str = "",
+        store: PreparedStore | None = None,
+    ):
         # what the findings depend on besides the text (rules, code, selection, names), for the findings
         # cache; empty when the engine was built without a cache
         self.fingerprint = fingerprint
@@ -62,21 +72,24 @@ class Engine:
         # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested
         self.known_rules = [r for r in rules if selection.allows(r.code, True)]
         self._built: list[tuple[Rule, Check]] | None = None  # each rule's check, built when first needed
-        self._gates = Gates()  # the fastest literal scanner installed
+        self._store = store  # where the literal scan's preparation is kept between runs, if anywhere
 
     @property
     def _checks(self) -> list[tuple[Rule, Check]]:
         """The rules' checks, built once, on first use: a run whose documents all come from the findings
         cache never compiles a pattern."""
         if self._built is None:
-            self._built = [(rule, KINDS[rule.kind].build(rule, self._gates)) for rule in self.rules]
+            gates = Gates(prepared=self._store.load() if self._store else None)  # the fastest scanner installed
+            self._built = [(rule, KINDS[rule.kind].build(rule, gates)) for rule in self.rules]
+            gates.compile()
+            if self._store is not None and (prepared := gates.prepared()) is not None:
+                self._store.save(prepared)
         return self._built
 
     def prepare(self) -> None:
         """Build every check and the literal scanner now, rather than for the first document: worker
         processes forked afterwards then share them instead of each building its own."""
         _ = self._checks
-        self._gates.compile()
 
     def check(self, doc: Document, skip: Iterable[str] = ()) -> list[Finding]:
         """All findings in `doc`, in text order; `skip` holds codes or prefixes to leave out here.

@@ -19,10 +19,14 @@ import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .rule import Rule
 from .rulefiles import RuleError, rule_files
+
+if TYPE_CHECKING:
+    from .scan import Prepared
 
 CACHE_DIR_NAME = ".cleanlint_cache"
 _FORMAT = 1
@@ -66,6 +70,23 @@ def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None 
     rules = _load(paths)  # raises RuleError for a broken file, which is never cached
     write_entry(cache_dir, entry, rules)
     return rules
+
+
+class PreparedStore:
+    """Where the engine keeps what it works out from the rules before checking anything (scan.Prepared: each
+    pattern's literals and the compiled scanner), beside the rules it was worked out from."""
+
+    def __init__(self, cache_dir: Path, key: str):
+        self._cache_dir, self._entry = cache_dir, cache_dir / "rules" / f"{key}.prepared.pickle"
+
+    def load(self) -> Prepared | None:
+        from .scan import Prepared  # here: a run that checks nothing need not load the scanner
+
+        found = read_entry(self._entry, Prepared)
+        return found[0] if found else None
+
+    def save(self, prepared: Prepared) -> None:
+        write_entry(self._cache_dir, self._entry, [prepared])
 
 
 def _load(paths: Sequence[Path]) -> list[Rule]:

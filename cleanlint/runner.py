@@ -21,7 +21,7 @@ from .fixer import AppliedEdit
 from .fixlog import LogError, append, logged, not_written
 from .html import is_html, read_page, write_text
 from .outcome import FileResult, RunOptions, examine
-from .rulecache import cached_rules, rules_key
+from .rulecache import PreparedStore, cached_rules, rules_key
 from .rulefiles import RuleError
 from .runner_jsonl import is_jsonl, process_jsonl
 from .sources import InputError, discover, read_source, write_atomic
@@ -43,7 +43,8 @@ class EngineSpec:
             from .gazetteer import load_gazetteer, with_gazetteer  # here: it reads YAML, which most runs need not
 
             rules = with_gazetteer(rules, load_gazetteer(self.gazetteer))
-        return Engine(rules, self.selection, self._fingerprint(key) if key else "")
+        store = PreparedStore(self.cache_dir, key) if self.cache_dir is not None and key else None
+        return Engine(rules, self.selection, self._fingerprint(key) if key else "", store)
 
     def _rules_key(self) -> str | None:
         """The rules' cache key, read once for both caches; None without a cache, or when the rule files

@@ -51,20 +51,33 @@ class _HyperscanMatcher:
     """Hyperscan's literal matcher, reporting each literal once. The binding passes C strings, so a
     literal with a NUL character in it is looked for with `in`."""
 
-    def __init__(self, literals: list[str]):
+    def __init__(self, literals: list[str], saved: bytes | None = None):
         import hyperscan
 
         self._with_nul = [lit for lit in literals if "\0" in lit]
         self._literals = [lit for lit in literals if "\0" not in lit]
-        self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self._database.compile(
-            expressions=[lit.encode("utf-8") for lit in self._literals],
-            ids=list(range(len(self._literals))),
-            elements=len(self._literals),
-            flags=hyperscan.HS_FLAG_SINGLEMATCH,
-            literal=True,
-        )
+        self._database = None
+        if saved is not None:  # compiled by an earlier run for these very literals
+            try:
+                self._database = hyperscan.loadb(saved, hyperscan.HS_MODE_BLOCK)
+            except hyperscan.error:  # another version of Hyperscan, or another processor
+                self._database = None
+        self.loaded = self._database is not None
+        if self._database is None:
+            self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            self._database.compile(
+                expressions=[lit.encode("utf-8") for lit in self._literals],
+                ids=list(range(len(self._literals))),
+                elements=len(self._literals),
+                flags=hyperscan.HS_FLAG_SINGLEMATCH,
+                literal=True,
+            )
         self._scratch = hyperscan.Scratch(self._database)
+
+    def saved(self) -> bytes:
+        import hyperscan
+
+        return hyperscan.dumpb(self._database)
 
     def __call__(self, folded: str) -> set[str]:
         found = {lit for lit in self._with_nul if lit in folded}
@@ -112,20 +125,39 @@ class Gate:
         return all(not clause.isdisjoint(present) for clause in self.clauses)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What building the gates worked out, kept beside the cached rules (rulecache.py) so that the next run
+    need not work it out again: a hook checking one file would otherwise spend more time reading every
+    pattern for its literals and compiling the scanner than checking the file."""
+
+    clauses: dict[str, tuple[frozenset[str], ...]]  # each pattern's gate
+    backend: str
+    literals: tuple[str, ...]  # in the order the saved scanner was compiled with
+    scanner: bytes | None  # a compiled Hyperscan database; None for other scanners
+
+
 class Gates:
     """The literals of every check's patterns, gathered while the checks are built, then scanned for once
-    per document. `backend` chooses the matcher (one of BACKENDS); by default the fastest installed."""
+    per document. `backend` chooses the matcher (one of BACKENDS); by default the fastest installed.
+    `prepared` is what an earlier run with the same rules worked out (see `prepared()`)."""
 
-    def __init__(self, backend: str | None = None):
+    def __init__(self, backend: str | None = None, prepared: Prepared | None = None):
         if backend not in (None, *BACKENDS):
             raise ValueError(f"unknown literal scanner {backend!r}: choose one of {', '.join(BACKENDS)}")
         self.backend = backend or best_backend()
         self._literals: set[str] = set()
         self._matcher: Callable[[str], set[str]] | None = None
+        self._given = prepared
+        self._clauses: dict[str, tuple[frozenset[str], ...]] = dict(prepared.clauses) if prepared else {}
+        self._learned = False  # whether this run worked out anything `prepared` did not hold
 
     def gate(self, pattern: str) -> Gate:
         """The gate of one regular expression, compiled with MULTILINE as the engine compiles them."""
-        clauses = required_literals(pattern, multiline=True)[:_GATE_CLAUSES]
+        clauses = self._clauses.get(pattern)
+        if clauses is None:
+            clauses = self._clauses[pattern] = required_literals(pattern, multiline=True)[:_GATE_CLAUSES]
+            self._learned = True
         literals = frozenset().union(*clauses)
         if self._matcher is not None and not literals <= self._literals:
             raise RuntimeError("a gate was added after the first scan")
@@ -143,9 +175,24 @@ class Gates:
         """The matcher of every literal gathered so far, built on first use; no gate can be added after."""
         if self._matcher is None:
             ordered = sorted(self._literals)
-            matchers = {"hyperscan": _HyperscanMatcher, "aho-corasick": _AhoCorasickMatcher}
-            self._matcher = matchers[self.backend](ordered) if ordered else (lambda _folded: set())
+            if not ordered:
+                self._matcher = lambda _folded: set()
+            elif self.backend == "hyperscan":
+                given = self._given
+                fits = given is not None and given.backend == self.backend and given.literals == tuple(ordered)
+                matcher = _HyperscanMatcher(ordered, given.scanner if fits and given else None)
+                self._matcher, self._learned = matcher, self._learned or not matcher.loaded
+            else:
+                self._matcher = _AhoCorasickMatcher(ordered)
         return self._matcher
+
+    def prepared(self) -> Prepared | None:
+        """What this run worked out, for the next; None when it learnt nothing new."""
+        if not self._learned:
+            return None
+        matcher = self.compile()
+        saved = matcher.saved() if isinstance(matcher, _HyperscanMatcher) else None
+        return Prepared(dict(self._clauses), self.backend, tuple(sorted(self._literals)), saved)
 
     def scan(self, text: str) -> set[str]:
         return self.compile()(fold(text))

@@ -3,6 +3,7 @@ that find exactly what the whole alternation finds."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 
 import pytest
@@ -170,3 +171,36 @@ def test_gated_alternation_keeps_patterns_with_nothing_known():
     pattern = gated.for_document(Document("call 555-1234"))
     assert pattern is not None and regex.compile(r"\d{3}-\d{4}", FLAGS).pattern in pattern.pattern.pattern
     assert "hotline" not in pattern.pattern.pattern
+
+
+@pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "hyperscan" or HAVE_HYPERSCAN])
+def test_prepared_gates_give_the_same_gates_and_scans_without_reading_the_patterns(backend, monkeypatch):
+    patterns = (r"^By\s", phrase_to_regex("Leave a Reply"), r"\((?:AP|Reuters)\)$")
+    text = "Leave a reply\nBy the (AP)\n"
+    first = Gates(backend)
+    gates = [first.gate(p) for p in patterns]
+    found = first.scan(text)
+    prepared = first.prepared()
+    assert prepared is not None and set(prepared.clauses) == set(patterns)
+    assert (prepared.scanner is not None) == (backend == "hyperscan")
+
+    def unread(*_args, **_kwargs):
+        raise AssertionError("a prepared pattern was read again")
+
+    monkeypatch.setattr("cleanlint.scan.required_literals", unread)
+    again = Gates(backend, prepared)
+    assert [again.gate(p) for p in patterns] == gates
+    assert again.scan(text) == found == {"\nby", "leave", "reply", "(ap)\n"}
+    assert again.prepared() is None  # nothing new to keep
+
+
+@pytest.mark.skipif(not HAVE_HYPERSCAN, reason="Hyperscan is not installed")
+def test_a_saved_scanner_that_cannot_be_loaded_is_compiled_again():
+    first = Gates("hyperscan")
+    first.gate(r"\(AP\)")
+    prepared = first.prepared()
+    damaged = dataclasses.replace(prepared, scanner=b"not a database")
+    again = Gates("hyperscan", damaged)
+    again.gate(r"\(AP\)")
+    assert again.scan("Text (AP)") == {"(ap)"}
+    assert again.prepared() is not None  # the scanner compiled here is kept for the next run

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleanlint.cli import main
+from cleanlint.literals import required_literals
 from cleanlint.loader import RuleError, load_rules
 from cleanlint.rulecache import cached_rules
 
@@ -72,6 +73,28 @@ def test_no_cache_writes_no_cache_folder(tmp_path: Path):
     assert not (tmp_path / ".cleanlint_cache").exists()
     assert main(["check", str(article)]) == 0
     assert (tmp_path / ".cleanlint_cache" / "rules").is_dir()  # beside the settings
+
+
+def test_the_literal_scan_prepared_once_serves_later_runs(seeds_copy: Path, capsys, monkeypatch):
+    """A hook checks a file or two with rules from the cache: what the engine worked out from them (each
+    pattern's literals, the compiled scanner) is kept beside them, not worked out again."""
+    monkeypatch.chdir(seeds_copy)  # without a settings file, the cache is kept in the current folder
+    files = sorted(seeds_copy.glob("*.txt"))
+    main(["check", "--format", "json", str(files[0])])
+    capsys.readouterr()
+    (prepared,) = (seeds_copy / ".cleanlint_cache" / "rules").glob("*.prepared.pickle")
+    written = prepared.stat().st_mtime_ns
+
+    def unread(*_args, **_kwargs):
+        raise AssertionError("a pattern was read for its literals again")
+
+    monkeypatch.setattr("cleanlint.scan.required_literals", unread)
+    main(["check", "--format", "json", str(files[1])])  # another file: a findings-cache miss
+    warm = capsys.readouterr().out
+    assert prepared.stat().st_mtime_ns == written  # nothing new to keep
+    monkeypatch.setattr("cleanlint.scan.required_literals", required_literals)
+    main(["check", "--no-cache", "--format", "json", str(files[1])])
+    assert capsys.readouterr().out == warm
 
 
 # the findings cache: unchanged documents are not checked again, and anything that matters is a miss
