@@ -162,7 +162,7 @@ def run(
         engine.prepare()
         _worker = (engine, config, options)  # for forked workers; see _worker
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, config, options))
-        results = pool.map(_process_in_worker, files, chunksize=max(1, len(files) // (workers * 8)))
+        results = pool.map(_process_in_worker, files, chunksize=max(1, min(32, len(files) // (workers * 8))))
     try:
         for item in found:
             if isinstance(item, InputError):
