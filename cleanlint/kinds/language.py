@@ -35,9 +35,10 @@ from ..document import Document, Region
 from ..model import Finding
 from ..rule import Rule
 from ..scan import Gates
-from .scoping import word_count
 
 _WORD = regex.compile(r"\p{L}+")
+# words of letters, each Chinese or Japanese character counting as one (scoping.word_count, without numbers)
+_LETTER_WORDS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}]+")
 _SAMPLE = 10000  # characters of the body that decide its main language
 _DETECT_SAMPLE = 2000  # what langdetect reads: enough for a sure verdict, and its cost grows with length
 _WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this
@@ -74,7 +75,7 @@ class Options:
     markers: dict[str, tuple[str, ...]] = field(
         default_factory=dict, metadata={"doc": "language code -> its commonest words, for the cheap test"}
     )
-    min_words: int = field(default=15, metadata={"doc": "shorter paragraphs are not judged"})
+    min_words: int = field(default=15, metadata={"doc": "shorter paragraphs (in words of letters) are not judged"})
     min_share: float = field(default=0.15, metadata={"doc": "share of marker words that settles the language"})
     min_probability: float = field(default=0.95, metadata={"doc": "langdetect's confidence needed to report"})
 
@@ -268,8 +269,8 @@ def build(rule: Rule, _gates: Gates):
         if len(text) < opts.min_words:  # too short even for a language written without spaces
             return None
         words = _WORD.findall(text)
-        if len(words) < opts.min_words and word_count(text) < opts.min_words:
-            return None
+        if len(words) < opts.min_words and len(_LETTER_WORDS.findall(text)) < opts.min_words:
+            return None  # numbers are not words here: a line of figures is not a paragraph to judge
         if not words or not may_be_foreign(text, words, expected):
             return None
         verdict = detect(text[:_DETECT_SAMPLE])
