@@ -352,10 +352,10 @@ def required_literals(pattern: str, multiline: bool = False, verbose: bool = Fal
 
     With `multiline`, a `^` stands for the newline before it and a `$` for the one after it, and the
     scanned text is taken to be as scan.fold makes it: framed by a newline on each side, without spaces
-    or tabs at the end of a line. The strings are given without them too: "by \n" and "by " become "by".
-    This holds for every search whose end, if it is given one, is at the end of a line or of the text, as
-    the engine's searches are. `verbose` says the pattern is compiled with the VERBOSE flag, whose white space and
-    comments this reader does not model: it then gives no answer.
+    or tabs at the end of a line. The strings are given without them too: "by \\n" becomes "by\\n", and
+    "by " becomes "by". This holds for every search whose end, if it is given one, is at the end of a line or of
+    the text, as the engine's searches are. `verbose` says the pattern is compiled with the VERBOSE flag,
+    whose white space and comments this reader does not model: it then gives no answer.
     """
     if verbose:
         return ()

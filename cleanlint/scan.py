@@ -28,7 +28,7 @@ _SHORT = 2  # literals this short are looked for with `in`: in an automaton they
 
 def fold(text: str) -> str:
     """The text as literals are compared with it: case-folded, framed by newlines, without spaces or tabs
-    at the end of a line (so that `Getty[ \t]*$` can need "getty\n"). The dotless ı folds to itself, yet
+    at the end of a line (so that `Getty[ \\t]*$` can need "getty\\n"). The dotless ı folds to itself, yet
     the regex module's IGNORECASE lets it match I: it is read as i."""
     folded = text.casefold()
     if "ı" in folded:
