@@ -44,7 +44,8 @@ class Facts:
 
     `exact`: every string it can match, when they are few (None otherwise). `clauses`: sets of strings of
     which each match contains one string from every set, the most telling set first; () when nothing is
-    known. "\bleave\s+a\s+reply\b" gives {"leave"}, {"reply"} and {"a"}: each word is in every match.
+    known. "\bleave\s+a\s+reply\b" gives {"leave"} and {"reply"}: each word is in every match ("a" too,
+    but every text with "leave" has an "a").
     """
 
     exact: frozenset[str] | None
@@ -68,14 +69,20 @@ def _score(clause: Clause) -> tuple[int, int]:
 
 
 def _clauses(candidates: list[Clause | None]) -> tuple[Clause, ...]:
-    """The telling candidates, best first; one implied by another (a superset of it) is left out."""
+    """The telling candidates, best first; one implied by a better one is left out: a text that holds a
+    string of {"the\\n", "a\\n"} holds one of {"the", "a"} as well, and scanning for those tells nothing."""
     usable = sorted({c for c in candidates if c is not None and _usable(c)}, key=sorted)  # a fixed order
     usable.sort(key=_score, reverse=True)
     kept: list[Clause] = []
     for clause in usable:
-        if not any(other <= clause for other in kept):
+        if not any(_implies(other, clause) for other in kept):
             kept.append(clause)
     return tuple(kept[:_MAX_CLAUSES])
+
+
+def _implies(clause: Clause, other: Clause) -> bool:
+    """Whether every text with a string of `clause` has one of `other`: each string of `clause` holds one."""
+    return all(any(part in string for part in other) for string in clause)
 
 
 def _own(facts: Facts) -> Clause | None:

@@ -27,7 +27,7 @@ def clauses(pattern: str, multiline: bool = True) -> list[set[str]]:
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (phrase_to_regex("Leave a Reply"), [{"leave"}, {"reply"}, {"a"}]),
+        (phrase_to_regex("Leave a Reply"), [{"leave"}, {"reply"}]),  # "a" is in "leave": no clause of its own
         (r"(?:REUTERS|AFP)\s*/", [{"reuters", "afp"}, {"/"}]),
         (r"^By\s+\p{Lu}", [{"\nby"}]),
         (r"[Ss]ee also", [{"see also"}]),
@@ -44,6 +44,7 @@ def clauses(pattern: str, multiline: bool = True) -> list[set[str]]:
         (r"^(?:Getty|AFP)[ \t]*$", [{"\ngetty\n", "\nafp\n"}]),
         (r"Photo: $", [{"photo:\n"}]),  # the blank before the line end is not in the scanned text
         (r"Photo: ", [{"photo:"}]),  # nor at the end of a literal, whose next character may be one
+        (r"\bthe\b.*\btheir\b", [{"their"}]),  # every text with "their" has "the"
     ],
 )
 def test_required_literals_of_patterns(pattern, expected):
