@@ -60,12 +60,15 @@ def build(rule: Rule, _gates: Gates):
         return best
 
     def check(doc: Document) -> list[Finding]:
+        # each distinct word once; most articles have no near-miss, and then no word's place is needed
+        words = set(_CANDIDATE.findall(doc.text, doc.body_start))
+        misses = {w: n for w in words if len(w) >= opts.min_length and w.casefold() not in known and (n := closest(w))}
+        if not misses:
+            return []
         out = []
         for m in _CANDIDATE.finditer(doc.text, doc.body_start):
             word = m.group()
-            if len(word) < opts.min_length or word.casefold() in known:
-                continue
-            name = closest(word)
+            name = misses.get(word)
             if name is not None:
                 edit = Edit(m.start(), m.end(), name)
                 out.append(rule.finding(m.start(), m.end(), edit, match=word, suggestion=name))
