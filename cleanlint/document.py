@@ -8,18 +8,26 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
-
-import regex
+from functools import cache, cached_property
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt sgt gov sen rep rev no vs etc inc ltd co corp jan feb mar apr jun "  # noqa: SIM905
     "jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m".split()
 )
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])")
-_LAST_WORD = regex.compile(r"(\S+?)[.!?…]*$")
-_INITIAL = regex.compile(r"\p{Lu}")
+
+
+@cache
+def _sentence_patterns():
+    """Where a sentence may end, the word before that, and an initial; compiled when first needed (a check
+    whose documents all come from the findings cache splits nothing into sentences)."""
+    import regex
+
+    return (
+        regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])"),
+        regex.compile(r"(\S+?)[.!?…]*$"),
+        regex.compile(r"\p{Lu}"),
+    )
 
 
 @dataclass(frozen=True)
@@ -107,11 +115,12 @@ class Document:
         out = []
         start = ln.start
         line = self.text[ln.start : ln.end]
-        for m in _SENTENCE_END.finditer(line):
-            word = _LAST_WORD.search(line[: m.start() + 1])
+        sentence_end, last_word, initial = _sentence_patterns()
+        for m in sentence_end.finditer(line):
+            word = last_word.search(line[: m.start() + 1])
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            if word and _INITIAL.fullmatch(word.group(1)):
+            if word and initial.fullmatch(word.group(1)):
                 continue  # an initial: "John F. Kennedy"
             end = ln.start + m.end()
             out.append(Region(start, end))

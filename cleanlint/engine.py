@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .document import Document
-from .kinds import KINDS
 from .model import Finding
 from .provenance import matches, source_names
-from .rule import Rule
-from .scan import Gates
 
 if TYPE_CHECKING:
+    from .rule import Rule
     from .rulecache import PreparedStore
 
 Check = Callable[[Document], list[Finding]]  # what a kind builds from a rule
@@ -59,26 +58,44 @@ class RulesStopped(Exception):
 class Engine:
     def __init__(
         self,
-        rules: Sequence[Rule],
+        rules: Sequence[Rule] | Callable[[], Sequence[Rule]],
         selection: Selection = Selection(),
         fingerprint: str = "",
         store: PreparedStore | None = None,
     ):
+        """`rules`, or a function that gives them when they are first needed: a run whose documents all come
+        from the findings cache then never reads the cached rules, nor imports the kinds they are made of."""
         # what the findings depend on besides the text (rules, code, selection, names), for the findings
         # cache; empty when the engine was built without a cache
         self.fingerprint = fingerprint
-        self.loaded_rules = tuple(rules)  # every rule loaded, whatever the selection
-        self.rules = [r for r in rules if selection.allows(r.code, r.enabled)]
-        # what `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested
-        self.known_rules = [r for r in rules if selection.allows(r.code, True)]
+        self._rules = rules
+        self._selection = selection
         self._built: list[tuple[Rule, Check]] | None = None  # each rule's check, built when first needed
         self._store = store  # where the literal scan's preparation is kept between runs, if anywhere
+
+    @cached_property
+    def loaded_rules(self) -> tuple[Rule, ...]:
+        """Every rule loaded, whatever the selection."""
+        return tuple(self._rules() if callable(self._rules) else self._rules)
+
+    @cached_property
+    def rules(self) -> list[Rule]:
+        """The rules that run."""
+        return [r for r in self.loaded_rules if self._selection.allows(r.code, r.enabled)]
+
+    @cached_property
+    def known_rules(self) -> list[Rule]:
+        """What `rules`, `rule` and `test-rules` show: opt-in rules too, so they can be found and tested."""
+        return [r for r in self.loaded_rules if self._selection.allows(r.code, True)]
 
     @property
     def _checks(self) -> list[tuple[Rule, Check]]:
         """The rules' checks, built once, on first use: a run whose documents all come from the findings
         cache never compiles a pattern."""
         if self._built is None:
+            from .kinds import KINDS  # here, with the scanner: see __init__
+            from .scan import Gates
+
             gates = Gates(prepared=self._store.load() if self._store else None)  # the fastest scanner installed
             self._built = [(rule, KINDS[rule.kind].build(rule, gates)) for rule in self.rules]
             gates.compile()

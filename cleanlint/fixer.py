@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from .document import Document
 from .engine import Engine
-from .kinds.scoping import word_count
 from .model import Edit, Finding, Safety
 
 MAX_PASSES = 20
@@ -169,6 +168,8 @@ def fix_document(
     skip: tuple[str, ...] = (),
     keep: FindingFilter = _keep_all,
 ) -> FixResult:
+    from .kinds.scoping import word_count  # here: a check that fixes nothing need not load the kinds
+
     fixed, applied, edits, remaining, converged = _run(engine, doc, unsafe, skip, keep)
     # The words the removals take, against those they take plus those left. Counted on the removals only (a
     # replacement such as "&amp;" -> "&" changes the count too, but removes nothing), and on what was removed

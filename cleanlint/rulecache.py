@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .rule import Rule
 from .rulefiles import RuleError, rule_files
 
 if TYPE_CHECKING:
+    from .rule import Rule
     from .scan import Prepared
 
 CACHE_DIR_NAME = ".cleanlint_cache"
@@ -61,9 +61,11 @@ def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None 
     if cache_dir is None:
         return _load(paths)
     try:
-        entry = cache_dir / "rules" / f"{key or rules_key(paths)}.pickle"
+        entry = _rules_entry(cache_dir, key or rules_key(paths))
     except (OSError, RuleError):
         return _load(paths)  # which says what is wrong with the rule files
+    from .rule import Rule  # here: a run that reads no rules need not load it
+
     cached = read_entry(entry, Rule)
     if cached is not None:
         return cached
@@ -93,6 +95,15 @@ def _load(paths: Sequence[Path]) -> list[Rule]:
     from .loader import load_rules  # here: rules read from the cache need no YAML parser
 
     return load_rules(paths)
+
+
+def holds_rules(cache_dir: Path, key: str) -> bool:
+    """Whether the cache has the rules of `key`, which were loaded and checked when they were stored."""
+    return _rules_entry(cache_dir, key).is_file()
+
+
+def _rules_entry(cache_dir: Path, key: str) -> Path:
+    return cache_dir / "rules" / f"{key}.pickle"
 
 
 def rules_key(paths: Sequence[Path]) -> str:

@@ -13,6 +13,7 @@ import hashlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from .config import Config
@@ -21,7 +22,7 @@ from .fixer import AppliedEdit
 from .fixlog import LogError, append, logged, not_written
 from .html import is_html, read_page, write_text
 from .outcome import FileResult, RunOptions, examine
-from .rulecache import PreparedStore, cached_rules, rules_key
+from .rulecache import PreparedStore, cached_rules, holds_rules, rules_key
 from .rulefiles import RuleError
 from .runner_jsonl import is_jsonl, process_jsonl
 from .sources import InputError, discover, read_source, write_atomic
@@ -38,12 +39,16 @@ class EngineSpec:
 
     def build(self) -> Engine:
         key = self._rules_key()
-        rules = cached_rules(self.rule_paths, self.cache_dir, key)
+        store = PreparedStore(self.cache_dir, key) if self.cache_dir is not None and key else None
+        if self.cache_dir is not None and key and not self.gazetteer and holds_rules(self.cache_dir, key):
+            # rules that loaded without error before: read them only if a document is checked at all
+            later = partial(cached_rules, self.rule_paths, self.cache_dir, key)
+            return Engine(later, self.selection, self._fingerprint(key), store)
+        rules = cached_rules(self.rule_paths, self.cache_dir, key)  # says now what is wrong with a rule file
         if self.gazetteer:
             from .gazetteer import load_gazetteer, with_gazetteer  # here: it reads YAML, which most runs need not
 
-            rules = with_gazetteer(rules, load_gazetteer(self.gazetteer))
-        store = PreparedStore(self.cache_dir, key) if self.cache_dir is not None and key else None
+            rules = with_gazetteer(rules, load_gazetteer(self.gazetteer))  # and with a gazetteer
         return Engine(rules, self.selection, self._fingerprint(key) if key else "", store)
 
     def _rules_key(self) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,19 @@ def test_an_edited_file_or_rule_is_checked_again(tmp_path: Path, capsys):
     capsys.readouterr()
     assert main(["check", "--rules", str(rules), str(article)]) == 1  # the text changed: a miss
     assert "X901" in capsys.readouterr().out
+
+
+def test_a_check_answered_from_the_cache_loads_no_rule_kind(seeds_copy: Path):
+    """A hook's run over files unchanged since the last one needs neither the rules nor what they are made
+    of: importing the kinds and the regex module would cost it more than the rest of the run."""
+    probe = (
+        "import sys; from cleanlint.cli import main; code = main(sys.argv[1:]); "
+        "print(code, 'regex' in sys.modules, any(m.startswith('cleanlint.kinds') for m in sys.modules))"
+    )
+    article = str(sorted(seeds_copy.glob("*.txt"))[0])
+    runs = [
+        subprocess.run([sys.executable, "-c", probe, "check", article], capture_output=True, text=True, cwd=seeds_copy)
+        for _ in range(2)
+    ]
+    assert [r.stdout.splitlines()[-1] for r in runs] == ["1 True True", "1 False False"], runs[1].stderr
+    assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]  # the same report
