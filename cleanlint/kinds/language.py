@@ -188,7 +188,7 @@ def build(rule: Rule, _gates: Gates):
     # exact fractions, so that bounds compare in integers: own / words >= min_share as own * den >= num * words
     num, den = opts.min_share.as_integer_ratio()
     scripts = {
-        lang: regex.compile("[" + "".join(rf"\p{{Script={name}}}" for name in names.split("|")) + "]")
+        lang: regex.compile("[" + "".join(rf"\p{{Script={name}}}" for name in names.split("|")) + "]+")
         for lang, names in _SCRIPTS.items()
     }
     detect = _Detector()
@@ -203,7 +203,7 @@ def build(rule: Rule, _gates: Gates):
         """The share of the letters of `text` (whose words are `words`) in `lang`'s own script."""
         script = scripts.get(lang)
         letters = sum(map(len, words)) if script else 0  # the words are the runs of letters
-        return len(script.findall(text)) / letters if letters else 0.0
+        return sum(map(len, script.findall(text))) / letters if letters else 0.0  # runs: few strings to make
 
     def sure_main_language(tags: str, most_words: int, non_ascii: int) -> str | None:
         """The main language, when rough counts (the tags of all lines, and sums) already settle it: its
