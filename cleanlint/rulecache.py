@@ -79,7 +79,7 @@ class PreparedStore:
     pattern's literals and the compiled scanner), beside the rules it was worked out from."""
 
     def __init__(self, cache_dir: Path, key: str):
-        self._cache_dir, self._entry = cache_dir, cache_dir / "rules" / f"{key}.prepared.pickle"
+        self._cache_dir, self._entry = cache_dir, _rules_entry(cache_dir, key).with_suffix(".prepared.pickle")
 
     def load(self) -> Prepared | None:
         from .scan import Prepared  # here: a run that checks nothing need not load the scanner
@@ -121,17 +121,24 @@ def read_entry(entry: Path, item_type: type) -> list | None:
     return items if isinstance(items, list) and all(isinstance(i, item_type) for i in items) else None
 
 
+_made: set[Path] = set()  # folders this process has made or found already: a run writes thousands of entries
+
+
 def write_entry(cache_dir: Path, entry: Path, items: list) -> None:
     """Store `items` at `entry`, whole or not at all (also when two runs write it at once). Best effort: a
     cache that cannot be written only costs time."""
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        ignore = cache_dir / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# written by cleanlint: the cache is never committed\n*\n", encoding="utf-8")
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        if cache_dir not in _made:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            ignore = cache_dir / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# written by cleanlint: the cache is never committed\n*\n", encoding="utf-8")
+            _made.add(cache_dir)
+        if entry.parent not in _made:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            _made.add(entry.parent)
         tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, entry)
     except OSError:
-        pass
+        _made.difference_update((cache_dir, entry.parent))  # removed meanwhile? made again for the next entry

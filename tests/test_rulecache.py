@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -146,3 +147,17 @@ def test_a_check_answered_from_the_cache_loads_no_rule_kind(seeds_copy: Path):
     ]
     assert [r.stdout.splitlines()[-1] for r in runs] == ["1 True True", "1 False False"], runs[1].stderr
     assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]  # the same report
+
+
+def test_a_cache_folder_removed_during_a_run_is_made_again(tmp_path: Path):
+    """Folders made once are remembered, so that each entry costs one file; one removed meanwhile loses
+    an entry (time, never a finding), not the cache for the rest of the run."""
+    from cleanlint.rulecache import read_entry, write_entry
+
+    cache = tmp_path / "cache"
+    write_entry(cache, cache / "findings" / "ab" / "one", ["first"])
+    shutil.rmtree(cache)
+    write_entry(cache, cache / "findings" / "ab" / "two", ["lost"])
+    write_entry(cache, cache / "findings" / "ab" / "three", ["kept"])
+    assert read_entry(cache / "findings" / "ab" / "three", str) == ["kept"]
+    assert (cache / ".gitignore").is_file()
