@@ -35,10 +35,11 @@ from ..document import Document, Region
 from ..model import Finding
 from ..rule import Rule
 from ..scan import Gates
+from .scoping import CJK
 
 _WORD = regex.compile(r"\p{L}+")
 # words of letters, each Chinese or Japanese character counting as one (scoping.word_count, without numbers)
-_LETTER_WORDS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\d_\p{Han}\p{Hiragana}\p{Katakana}]+")
+_LETTER_WORDS = regex.compile(rf"[{CJK}]|[^\W\d_{CJK}]+")
 _SAMPLE = 10000  # characters of the body that decide its main language
 _DETECT_SAMPLE = 2000  # what langdetect reads: enough for a sure verdict, and its cost grows with length
 _WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this

@@ -18,7 +18,8 @@ Position = Literal["anywhere", "head", "tail", "edge"]  # edge: head or tail
 
 # A word is a run of letters or digits, except in scripts written without spaces (Chinese, Japanese),
 # where each character counts as one: otherwise a Japanese paragraph would weigh as much as one word.
-_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
+CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"  # those scripts, as a class's contents (language.py counts alike)
+_WORD = regex.compile(rf"[{CJK}]|[^\W{CJK}]+")
 
 
 def in_position(doc: Document, offset: int, position: Position, window: int) -> bool:
