@@ -52,11 +52,7 @@ class FixResult:
 
 def _applicable(findings: list[Finding], unsafe: bool) -> list[Finding]:
     """The fixable findings of one pass, with overlapping edits left for a later pass."""
-    candidates = [
-        f
-        for f in findings
-        if f.fix is not None and (unsafe or f.fix.safety is Safety.SAFE)
-    ]
+    candidates = [f for f in findings if f.fix is not None and (unsafe or f.fix.safety is Safety.SAFE)]
     candidates.sort(key=lambda f: (f.fix.edit.start, -(f.fix.edit.end - f.fix.edit.start), f.code))
     chosen: list[Finding] = []
     for f in candidates:
@@ -129,9 +125,7 @@ def _apply(text: str, merged: list[tuple[Edit, list[Finding]]]) -> tuple[str, li
     parts, applied, shift, pos = [], [], 0, 0
     for e, members in merged:
         parts += [text[pos : e.start], e.replacement]
-        spans = tuple(
-            (max(f.fix.edit.start, e.start) + shift, min(f.fix.edit.end, e.end) + shift) for f in members
-        )
+        spans = tuple((max(f.fix.edit.start, e.start) + shift, min(f.fix.edit.end, e.end) + shift) for f in members)
         codes = tuple(dict.fromkeys(f.code for f in members))
         applied.append(AppliedEdit(codes, e.start + shift, e.end + shift, text[e.start : e.end], e.replacement, spans))
         shift += len(e.replacement) - (e.end - e.start)

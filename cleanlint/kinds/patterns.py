@@ -1,9 +1,10 @@
-"""Turning a rule's phrases and regular expressions into one compiled pattern.
+"""Turning a rule's phrases and regular expressions into patterns.
 
 Phrases are what most rule authors write: literal text, where any run of white space (a no-break space
 included, which scrapers leave everywhere) matches any other, and a phrase that starts or ends with a letter
-only matches at a word boundary. Regular expressions are for the rest. Both become one alternation, of
-which a document's scan for literals (scan.py) leaves only the alternatives that can match it.
+only matches at a word boundary. Regular expressions are for the rest. A rule's main patterns are searched
+behind the gates of their literals (gated.py); its helper patterns (`unless`, a block's `end` and `items`)
+become one alternation here.
 
 A rule author's regular expression can backtrack for minutes on one unlucky text ("(a|aa)+c"). Every call
 of a rule's pattern is therefore given a time limit (the `regex` module's timeout): PATTERN_SECONDS per
@@ -23,8 +24,8 @@ PATTERN_SECONDS = 2.0
 class TimedPattern:
     """A compiled pattern whose every search, match and scan stops with TimeoutError when it runs too long.
 
-    Made from source text, it is compiled on first use: a list of a thousand phrases grouped by first word
-    has hundreds of groups, most of which never meet a text, and the `regex` module compiles slowly.
+    Made from source text, it is compiled on first use: of a rule set's thousand alternatives most never
+    meet a text of a run, and the `regex` module compiles slowly.
     """
 
     __slots__ = ("_compiled", "_flags", "_source")
