@@ -10,11 +10,13 @@ behind (named `.NAME.*.cleanlint-tmp`, never an article suffix, so no run reads 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 TEMP_SUFFIX = ".cleanlint-tmp"
 _CHUNK = 1 << 20
@@ -73,6 +75,20 @@ def replacing(path: Path, expected: str | None, new_mode: int = 0o644) -> Iterat
 def write_bytes_atomic(path: Path, data: bytes, expected: str | None, new_mode: int = 0o644) -> None:
     with replacing(path, expected, new_mode) as out:
         out.write(data)
+
+
+@contextmanager
+def report_destination(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a report file that appears whole when the block ends: a run that fails or is
+    interrupted leaves the previous report as it was, never half of a new one."""
+    if path is None:
+        yield sys.stdout
+        return
+    with replacing(path, file_digest(path)) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        yield text
+        text.flush()
+        text.detach()  # the binary stream is replacing()'s to close
 
 
 def _sync_folder(folder: Path) -> None:

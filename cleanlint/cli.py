@@ -7,6 +7,7 @@ live in cli_lint.py (check, fix, undo) and cli_rules.py (rules, rule, test-rules
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from .config import Config, ConfigError, find_config, load_config
 from .defaults import default_rules_dir
 from .engine import Selection
 from .exits import EXIT_ERROR
+from .reporters import FORMATS
 from .rulecache import cache_dir_for
 from .rulefiles import RuleError
 from .runner import EngineSpec
@@ -72,7 +74,12 @@ def _parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: .)")
         _add_rule_options(p)
-        p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+        formats = FORMATS if name == "check" else ("text", "json")
+        p.add_argument("--format", choices=formats, default="text", help="output format (default: text)")
+        p.add_argument(
+            "-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE instead of stdout"
+        )
+        p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
         p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes; 0 = all cores")
         p.add_argument(
             "--dask",
@@ -98,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--no-baseline", action="store_true", help="report every finding, accepted or not")
         if name == "check":
+            p.add_argument(
+                "--statistics", action="store_true", help="count the findings of each code instead of listing them"
+            )
             p.add_argument(
                 "--write-baseline",
                 action="store_true",
@@ -184,6 +194,15 @@ def _settings(args: argparse.Namespace) -> tuple[Config, EngineSpec]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # the reader stopped reading (`cleanlint check | head`): the run ends quietly, its report cut short
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush cannot fail again
+        return EXIT_ERROR
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "undo":  # needs no settings and no rules: only the log
         return undo_command(args)

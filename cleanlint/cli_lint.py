@@ -10,8 +10,9 @@ import argparse
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
-from .atomic import WriteRefused, file_digest, write_bytes_atomic
+from .atomic import WriteRefused, file_digest, report_destination, write_bytes_atomic
 from .baseline import DEFAULT_NAME, Baseline, BaselineError, Key, keys, load_baseline, render_baseline
 from .config import Config
 from .engine import Engine
@@ -19,7 +20,9 @@ from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .fixlog import LogError, append, read_log
 from .jsonl import TEXT_FIELD
 from .outcome import FileResult
-from .report import Tally, finding_dicts, text_lines, unified_diff, where, write_json
+from .progress import with_progress
+from .report import Tally, unified_diff, where
+from .reporters import make_reporter
 from .runner import EngineSpec, RunOptions, run
 from .undo import undo
 
@@ -80,14 +83,31 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
 
 
 def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResult], fixing: bool) -> int:
-    """Report each result as it comes and keep only counts (and JSON's finding records), so that memory
-    does not grow with the corpus; then the summary and the exit status."""
+    """Report each result as it comes and keep only counts (and what a one-document format must list), so
+    that memory does not grow with the corpus; then the summary and the exit status."""
+    output = getattr(args, "output_file", None)
+    if output is not None and (output.is_dir() or not output.absolute().parent.is_dir()):
+        print(f"cleanlint: error: {output}: cannot write the report there: no such folder", file=sys.stderr)
+        return EXIT_ERROR
+    if not getattr(args, "no_progress", True) and not args.dask:
+        results = with_progress(results, args.paths or [Path(".")], sys.stderr)
+    try:
+        with report_destination(output) as out:
+            status = _write_report(args, config, results, fixing, out)
+    except WriteRefused as err:
+        print(f"cleanlint: error: {output}: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    return status
+
+
+def _write_report(
+    args: argparse.Namespace, config: Config, results: Iterator[FileResult], fixing: bool, out: TextIO
+) -> int:
     tally = Tally()
     baseline_entries: list[Key] = []
-    json_findings: list[dict] = []
-    json_errors: list[dict] = []
     diffs = remaining = False
     mode = "baseline" if getattr(args, "write_baseline", False) else "diff" if getattr(args, "diff", False) else None
+    reporter = make_reporter(args.format, getattr(args, "statistics", False), fixing, out)
     baseline_root = baseline_path(args, config).absolute().parent  # baseline entries name files relative to it
     for r in results:
         if r.error:
@@ -101,20 +121,14 @@ def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResu
                 baseline_entries += keys(baseline_root, r.path, r.record, r.document, r.findings)
         elif mode == "diff":
             if diff := unified_diff(r):
-                sys.stdout.write(diff)
+                out.write(diff)
                 diffs = True
-        elif args.format == "json":
-            json_findings += finding_dicts(r)
-            if r.error:
-                json_errors.append({"path": str(r.path), "message": r.error})
         else:
-            sys.stdout.write(text_lines(r))
+            reporter.add(r)
     if mode == "baseline":
-        return _write_baseline(baseline_path(args, config), baseline_entries, tally)
-    if mode is None and args.format == "json":
-        write_json(json_findings, json_errors, tally, sys.stdout)
-    elif mode is None:
-        print(tally.summary(fixing))
+        return _write_baseline(baseline_path(args, config), baseline_entries, tally, out)
+    if mode is None:
+        reporter.finish(tally)
     if tally.errors:
         return EXIT_ERROR
     if mode == "diff":
@@ -122,7 +136,7 @@ def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResu
     return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
 
 
-def _write_baseline(path: Path, entries: list[Key], tally: Tally) -> int:
+def _write_baseline(path: Path, entries: list[Key], tally: Tally, out: TextIO) -> int:
     """Accept every finding of this run: write them all to the baseline file, replacing what it held."""
     try:
         write_bytes_atomic(path, render_baseline(entries).encode("utf-8"), file_digest(path))
@@ -130,7 +144,7 @@ def _write_baseline(path: Path, entries: list[Key], tally: Tally) -> int:
         print(f"cleanlint: error: {path}: {err}", file=sys.stderr)
         return EXIT_ERROR
     files = len({name.split("#")[0] for name, _, _ in entries})
-    print(f"Wrote {len(entries)} findings in {files} files to the baseline {path}.")
+    out.write(f"Wrote {len(entries)} findings in {files} files to the baseline {path}.\n")
     return EXIT_ERROR if tally.errors else EXIT_CLEAN
 
 
