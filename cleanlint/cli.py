@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .cli_consistency import add_consistency_parser, consistency_command
 from .cli_lint import lint, undo_command
 from .config import Config, ConfigError, find_config, load_config
 from .defaults import default_rules_dir
@@ -137,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_rule_options(p)
     _add_mine_parser(sub)
+    add_consistency_parser(sub)
     return parser
 
 
@@ -206,6 +208,8 @@ def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "undo":  # needs no settings and no rules: only the log
         return undo_command(args)
+    if args.command == "consistency":  # compares articles with each other: no rules
+        return consistency_command(args)
     try:
         config, spec = _settings(args)
         engine = spec.build()

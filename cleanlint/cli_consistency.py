@@ -1,0 +1,127 @@
+"""The `cleanlint consistency` command: read the articles, find the disagreements, print the report.
+
+Detection lives in cleanlint/consistency/; this module only parses options, reads and prints. Exit statuses
+follow the contract (exits.py): 0 nothing to report, 1 disagreements, 2 a usage or input error (the other
+files are still read and checked, and their disagreements reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .consistency import DEFAULT_MIN_SIMILARITY
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from .jsonl import TEXT_FIELD
+
+if TYPE_CHECKING:
+    from .consistency.articles import Article
+    from .consistency.disagreements import Disagreement
+    from .consistency.grouping import Group
+
+ABOUT = "report names, figures and dates that articles of one story disagree on"
+
+
+def _similarity(value: str) -> float:
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0 < share <= 1:
+        raise argparse.ArgumentTypeError(f"expected a fraction above 0 and at most 1, such as 0.035, got {value!r}")
+    return share
+
+
+def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
+    p = subparsers.add_parser("consistency", help=ABOUT, description=ABOUT[0].upper() + ABOUT[1:] + ".")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: .)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--min-similarity",
+        type=_similarity,
+        default=DEFAULT_MIN_SIMILARITY,
+        metavar="X",
+        help="Jaccard similarity of two articles' content-word pairs that puts them in one story "
+        f"(default: {DEFAULT_MIN_SIMILARITY})",
+    )
+    p.add_argument(
+        "--text-field", default=TEXT_FIELD, metavar="NAME", help="the field of a JSONL record that holds the article"
+    )
+    return p
+
+
+def consistency_command(args: argparse.Namespace) -> int:
+    from .consistency.articles import read_articles  # here: `check` never loads the comparison
+    from .consistency.disagreements import find_disagreements
+
+    articles, errors = read_articles(args.paths or [Path(".")], args.text_field)
+    for error in errors:
+        print(f"cleanlint: error: {error}", file=sys.stderr)
+    groups, found = find_disagreements([a.document for a in articles], args.min_similarity)
+    if args.format == "json":
+        print(json.dumps(_json(articles, groups, found), indent=2, ensure_ascii=False))
+    else:
+        for d in found:
+            print(_line(articles, d))
+        print(_summary(len(articles), groups, found))
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if found else EXIT_CLEAN
+
+
+def _short(article: Article) -> str:
+    """An article named in a list of versions: its file name (and record), the full path is on the line."""
+    return f"{article.path.name}:record {article.record}" if article.record is not None else article.path.name
+
+
+def _line(articles: Sequence[Article], d: Disagreement) -> str:
+    by_text: dict[str, list[str]] = {}
+    for v in d.versions:
+        by_text.setdefault(v.text, []).append(_short(articles[v.article]))
+    given = ", ".join(f"{_quote(text)} ({', '.join(names)})" for text, names in by_text.items())
+    where = f"{articles[d.article].label}:{d.line}:{d.column}"
+    return f"{where}: {d.code} {d.kind.value} {_quote(d.text)}: other articles of the story give {given}"
+
+
+def _quote(text: str) -> str:
+    return "'" + " ".join(text.split()) + "'"
+
+
+def _summary(read: int, groups: Sequence[Group], found: Sequence[Disagreement]) -> str:
+    grouped = sum(len(g.members) for g in groups)
+    stories = f"{len(groups)} {'story' if len(groups) == 1 else 'stories'} told by {grouped} of {read} articles"
+    if not found:
+        return f"No disagreements: {stories}."
+    files = len({d.article for d in found})
+    plural = "" if len(found) == 1 else "s"
+    return f"Found {len(found)} disagreement{plural} in {files} articles: {stories}."
+
+
+def _json(articles: Sequence[Article], groups: Sequence[Group], found: Sequence[Disagreement]) -> dict:
+    def place(index: int) -> dict:
+        article = articles[index]
+        return {"path": str(article.path), **({"record": article.record} if article.record is not None else {})}
+
+    return {
+        "articles": len(articles),
+        "groups": [{"articles": [place(i) for i in g.members]} for g in groups],
+        "disagreements": [
+            {
+                "code": d.code,
+                "kind": d.kind.value,
+                **place(d.article),
+                "line": d.line,
+                "column": d.column,
+                "text": d.text,
+                "group": d.group,
+                "versions": [
+                    {**place(v.article), "line": v.line, "column": v.column, "text": v.text} for v in d.versions
+                ],
+            }
+            for d in found
+        ],
+    }

@@ -1,0 +1,67 @@
+"""The articles of a consistency run, read as `cleanlint check` reads them: files, pages and JSONL records.
+
+Unlike check, which looks at one file at a time, a consistency run needs every article at once, so they are
+read here first. A file that cannot be read becomes a one-line error (sources.InputError's text) and the
+others are still read: one broken file must not hide the disagreements of the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..document import Document
+from ..html import is_html, read_page
+from ..jsonl import TEXT_FIELD, read_records
+from ..runner_jsonl import is_jsonl
+from ..sources import DEFAULT_MAX_BYTES, InputError, check_readable, discover, read_source
+
+
+@dataclass(frozen=True)
+class Article:
+    path: Path
+    document: Document
+    record: int | None = None  # the line of a JSONL file that holds the article
+
+    @property
+    def label(self) -> str:
+        """How reports name the article: the path, and the record of a JSONL file."""
+        return f"{self.path}:record {self.record}" if self.record is not None else str(self.path)
+
+
+def read_articles(paths: Iterable[Path], text_field: str = TEXT_FIELD) -> tuple[list[Article], list[str]]:
+    """Every article found under `paths`, in discovery order, and the errors of what could not be read."""
+    articles: list[Article] = []
+    errors: list[str] = []
+    for found in discover(paths):
+        if isinstance(found, InputError):
+            errors.append(str(found))
+        elif is_jsonl(found):
+            _read_jsonl(found, text_field, articles, errors)
+        else:
+            try:
+                source = read_page(found) if is_html(found) else read_source(found)
+                articles.append(Article(found, source.document()))
+            except InputError as err:
+                errors.append(str(err))
+    return articles, errors
+
+
+def _read_jsonl(path: Path, text_field: str, articles: list[Article], errors: list[str]) -> None:
+    try:
+        check_readable(path, None)
+        with open(path, "rb") as stream:
+            if b"\x00" in stream.read(8192):
+                errors.append(f"{path}: binary file (contains NUL bytes), not JSONL")
+                return
+            stream.seek(0)
+            for record in read_records(stream, text_field, DEFAULT_MAX_BYTES):
+                if record.error:
+                    errors.append(f"{path}: {record.error}")
+                elif not record.blank:
+                    articles.append(Article(path, record.document(path, text_field), record.number))
+    except InputError as err:
+        errors.append(str(err))
+    except OSError as err:
+        errors.append(f"{path}: cannot read: {err.strerror or err}")
