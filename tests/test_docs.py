@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from cleanlint.cli import _parser
+from cleanlint.cli import _parser, main
 from cleanlint.kinds import KINDS
 
 from .conftest import ROOT
@@ -35,3 +35,10 @@ def test_every_command_line_option_is_documented():
 def test_readme_opens_with_the_two_commands():
     block = README.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
     assert block == ["pip install . && cleanlint check seeds/", "pip install -e '.[test]' && pytest"]
+
+
+def test_consistency_example_is_what_the_command_prints(capsys, monkeypatch):
+    block = README.split("$ cleanlint consistency seeds/\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    assert main(["consistency", "seeds/"]) == 1
+    assert capsys.readouterr().out == block
