@@ -2,7 +2,7 @@
 
 Every format is written the same way: `add` for each result as the run produces it, `finish` with the run's
 tally. A format that can print as it goes (text, GitHub annotations) does; one that is a single document
-(JSON, SARIF) keeps only what it needs, so a run over a large corpus stays flat in memory except for
+(JSON, SARIF, HTML) keeps only what it needs, so a run over a large corpus stays flat in memory except for
 the findings a JSON document must list.
 """
 
@@ -16,7 +16,7 @@ from .model import Safety
 from .outcome import FileResult
 from .report import Tally, finding_dicts, text_lines, write_json
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 class Reporter(Protocol):
@@ -129,4 +129,8 @@ def make_reporter(fmt: str, statistics: bool, fixing: bool, out: TextIO) -> Repo
         return SarifReport(out)
     if fmt == "github":
         return GithubReport(out)
+    if fmt == "html":
+        from .report_html import HtmlReport  # here: only an HTML report needs its templates
+
+        return HtmlReport(out)
     return TextReport(out, fixing)
