@@ -90,7 +90,7 @@ def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResu
         print(f"cleanlint: error: {output}: cannot write the report there: no such folder", file=sys.stderr)
         return EXIT_ERROR
     if not getattr(args, "no_progress", True) and not args.dask:
-        results = with_progress(results, args.paths or [Path(".")], sys.stderr)
+        results = with_progress(results, args.paths or [Path(".")], config.is_excluded, sys.stderr)
     try:
         with report_destination(output) as out:
             status = _write_report(args, config, results, fixing, out)

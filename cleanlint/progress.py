@@ -6,7 +6,7 @@ and pipes stay byte for byte what they would be without it. It disappears when t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -16,12 +16,14 @@ from .sources import discover
 MIN_FILES = 20  # below this a run ends before a bar would tell anyone anything
 
 
-def with_progress(results: Iterator[FileResult], paths: Sequence[Path], stream: TextIO) -> Iterator[FileResult]:
-    """The same results, counted on a bar while they pass. The files are counted first (a walk of the
-    folders, no reading), so the bar knows its end."""
+def with_progress(
+    results: Iterator[FileResult], paths: Sequence[Path], excluded: Callable[[Path], bool], stream: TextIO
+) -> Iterator[FileResult]:
+    """The same results, counted on a bar while they pass. The files are counted first, as the run finds
+    them (a walk of the folders, no reading), so the bar knows its end."""
     if not stream.isatty():
         return results
-    total = sum(1 for found in discover(paths) if isinstance(found, Path))
+    total = sum(1 for found in discover(paths, excluded) if isinstance(found, Path))
     if total < MIN_FILES:
         return results
     return _counted(results, total, stream)

@@ -157,6 +157,10 @@ def test_a_reader_that_stops_early_gets_no_traceback(seeds_copy: Path):
 def test_progress_bar_only_on_a_terminal(tmp_path: Path):
     for i in range(25):
         (tmp_path / f"{i:02d}.txt").write_text(f"Article {i} about the harbour council.\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    for i in range(5):  # excluded by the settings: the bar counts what the run checks
+        (tmp_path / "drafts" / f"{i}.txt").write_text("A draft.\n", encoding="utf-8")
+    (tmp_path / ".cleanlint.yaml").write_text("exclude: [drafts]\n", encoding="utf-8")
     piped = run("check", "--no-cache", str(tmp_path))
     assert piped.stderr == ""
     primary, secondary = os.openpty()
@@ -177,7 +181,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path):
         except OSError:  # the terminal's other end is closed: all has been read
             pass
     assert proc.returncode == 0
-    assert b"25/25" in shown and b"files" in shown
+    assert b"25/25" in shown and b"/30" not in shown and b"files" in shown
     assert stdout.decode() == piped.stdout  # the report itself is the same either way
     quiet = subprocess.run(
         [sys.executable, "-m", "cleanlint", "check", "--no-cache", "--no-progress", str(tmp_path)],
