@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .argtypes import fraction, whole_number
 from .cli_consistency import add_consistency_parser, consistency_command
 from .cli_lint import lint, undo_command
 from .config import Config, ConfigError, find_config, load_config
@@ -142,25 +143,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _count(minimum: int):
-    def parse(value: str) -> int:
-        if not value.isdigit() or int(value) < minimum:
-            raise argparse.ArgumentTypeError(f"expected a whole number of at least {minimum}, got {value!r}")
-        return int(value)
-
-    return parse
-
-
-def _share(value: str) -> float:
-    try:
-        share = float(value)
-    except ValueError:
-        share = -1.0
-    if not 0 < share <= 1:
-        raise argparse.ArgumentTypeError(f"expected a fraction above 0 and at most 1, such as 0.5, got {value!r}")
-    return share
-
-
 def _prefix(value: str) -> str:
     if not (1 <= len(value) <= 3 and value.isascii() and value.isalpha() and value.isupper()):
         raise argparse.ArgumentTypeError(f"a code prefix is 1-3 capital letters, such as M, got {value!r}")
@@ -172,12 +154,18 @@ def _add_mine_parser(sub) -> None:
     p = sub.add_parser("mine", help=about, description=about[0].upper() + about[1:] + ".")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: .)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the rule pack here (default: stdout)")
-    p.add_argument("--min-docs", type=_count(2), default=3, metavar="N", help="documents a line recurs in at least")
-    p.add_argument("--min-share", type=_share, default=0.5, metavar="FRACTION", help="share of its source's documents")
-    p.add_argument("--max-per-source", type=_count(0), default=0, metavar="N", help="most rules per source (0: all)")
+    p.add_argument(
+        "--min-docs", type=whole_number(2), default=3, metavar="N", help="documents a line recurs in at least"
+    )
+    p.add_argument(
+        "--min-share", type=fraction("0.5"), default=0.5, metavar="FRACTION", help="share of its source's documents"
+    )
+    p.add_argument(
+        "--max-per-source", type=whole_number(0), default=0, metavar="N", help="most rules per source (0: all)"
+    )
     p.add_argument("--code-prefix", type=_prefix, default="M", metavar="PREFIX", help="capitals of proposed codes")
-    p.add_argument("--start-code", type=_count(10), metavar="N", help="number of the first proposed code")
-    p.add_argument("--jobs", type=_count(0), default=1, metavar="N", help="worker processes; 0 = all cores")
+    p.add_argument("--start-code", type=whole_number(10), metavar="N", help="number of the first proposed code")
+    p.add_argument("--jobs", type=whole_number(0), default=1, metavar="N", help="worker processes; 0 = all cores")
     _add_rule_options(p)
 
 

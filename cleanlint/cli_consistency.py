@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .argtypes import fraction
 from .consistency import DEFAULT_MIN_SIMILARITY
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .jsonl import TEXT_FIELD
@@ -26,23 +27,13 @@ if TYPE_CHECKING:
 ABOUT = "report names, figures and dates that articles of one story disagree on"
 
 
-def _similarity(value: str) -> float:
-    try:
-        share = float(value)
-    except ValueError:
-        share = -1.0
-    if not 0 < share <= 1:
-        raise argparse.ArgumentTypeError(f"expected a fraction above 0 and at most 1, such as 0.035, got {value!r}")
-    return share
-
-
 def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = subparsers.add_parser("consistency", help=ABOUT, description=ABOUT[0].upper() + ABOUT[1:] + ".")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: .)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument(
         "--min-similarity",
-        type=_similarity,
+        type=fraction("0.035"),
         default=DEFAULT_MIN_SIMILARITY,
         metavar="X",
         help="Jaccard similarity of two articles' content-word pairs that puts them in one story "
