@@ -108,6 +108,35 @@ def test_copies_give_nothing():
     assert find_disagreements([documents[2], Document(documents[2].text, "copy.txt")])[1] == []
 
 
+FRONT = "---\ntitle: Bridge\n---\n"
+
+
+def test_copies_are_one_witness_and_each_copy_is_reported():
+    """Three copies of the odd article do not outvote two articles written on their own, and each copy,
+    whatever its front matter, gets the finding at its own place."""
+    span = {7: "Engineers said the main span would be 430 metres long, the longest of any bridge in the region."}
+    odd = "\n\n".join(rewritten(span)) + "\n"
+    others = [article(STORY, "a.txt"), article(rewritten({0: STORY[0].replace("Tuesday", "Monday")}), "b.txt")]
+    copies = [Document(odd, "c.txt"), Document(odd, "c2.txt"), Document(FRONT + odd, "c3.md", len(FRONT))]
+    documents = [*others, *copies]
+    groups, disagreements = find_disagreements(documents)
+    assert [g.members for g in groups] == [(0, 1, 2, 3, 4)]
+    assert sorted((d.article, d.text) for d in disagreements) == [
+        (2, "430 metres"),
+        (3, "430 metres"),
+        (4, "430 metres"),
+    ]
+    for d in disagreements:
+        assert documents[d.article].text[d.start : d.end] == "430 metres"
+        assert {v.text for v in d.versions} == {"340 metres"}
+    assert disagreements[2].line == disagreements[0].line + 3  # after the three lines of front matter
+
+
+def test_copies_alone_are_a_story_with_nothing_to_report():
+    groups, disagreements = find_disagreements([article(STORY, "a.txt"), article(STORY, "b.txt")])
+    assert [g.members for g in groups] == [(0, 1)] and disagreements == []
+
+
 def test_unrelated_articles_are_not_grouped():
     unrelated = [
         "Scientists have found traces of water vapour above the surface of a moon of Jupiter using a telescope.",

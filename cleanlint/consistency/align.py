@@ -51,14 +51,24 @@ class Weights:
         counts = Counter(word for sentence in sentences for word in sentence.words)
         total = max(len(sentences), 1)
         self._idf = {word: math.log(total / count) + 0.1 for word, count in counts.items()}
+        self._mass: dict[tuple[int, int], float] = {}
+
+    def weight(self, word: str) -> float:
+        return self._idf.get(word, 0.0)
+
+    def mass(self, sentence: Sentence) -> float:
+        """The summed weight of the sentence's words, worked out once per sentence."""
+        key = (sentence.article, sentence.index)
+        if key not in self._mass:
+            self._mass[key] = sum(self.weight(w) for w in sentence.words)
+        return self._mass[key]
 
     def overlap(self, a: Sentence, b: Sentence) -> float:
         """Weighted Dice coefficient of the two sentences' content words, 0 to 1."""
         if not a.words or not b.words:
             return 0.0
-        shared = sum(self._idf.get(w, 0.0) for w in a.words & b.words)
-        total = sum(self._idf.get(w, 0.0) for w in a.words) + sum(self._idf.get(w, 0.0) for w in b.words)
-        return 2 * shared / total if total else 0.0
+        total = self.mass(a) + self.mass(b)
+        return 2 * sum(self.weight(w) for w in a.words & b.words) / total if total else 0.0
 
 
 def aligned(weights: Weights, xs: Sequence[Sentence], ys: Sequence[Sentence]) -> Iterator[tuple[Sentence, Sentence]]:
@@ -66,7 +76,7 @@ def aligned(weights: Weights, xs: Sequence[Sentence], ys: Sequence[Sentence]) ->
     seen: set[tuple[int, int]] = set()
     for sources, targets, flipped in ((xs, ys, False), (ys, xs, True)):
         for source in sources:
-            best = max(targets, key=lambda t, s=source: weights.overlap(s, t), default=None)
+            best = _best_match(weights, source, targets)
             if best is None or len(source.words & best.words) < MIN_SHARED_WORDS:
                 continue
             if weights.overlap(source, best) < MIN_ALIGNMENT:
@@ -75,6 +85,20 @@ def aligned(weights: Weights, xs: Sequence[Sentence], ys: Sequence[Sentence]) ->
             if (pair[0].index, pair[1].index) not in seen:
                 seen.add((pair[0].index, pair[1].index))
                 yield pair
+
+
+def _best_match(weights: Weights, source: Sentence, targets: Sequence[Sentence]) -> Sentence | None:
+    """The target of highest overlap with `source` (the first of equals), among those sharing a word with
+    it: the others overlap 0 and could never be aligned. Only those are scored, so two long articles cost
+    what their shared words cost, not every sentence times every sentence."""
+    best, best_score = None, -1.0
+    for target in targets:
+        if source.words.isdisjoint(target.words):
+            continue
+        score = weights.overlap(source, target)
+        if score > best_score:
+            best, best_score = target, score
+    return best
 
 
 def neighbourhood(

@@ -8,8 +8,9 @@ the sentences of every two similar articles of a group (align.py), set the facts
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document
 from .align import Sentence, Weights, aligned, neighbourhood, sentences_of
@@ -19,6 +20,7 @@ from .grouping import DEFAULT_MIN_SIMILARITY, Group, group_articles
 from .words import lowercase_words
 
 CODES = {Kind.NAME: "C101", Kind.NUMBER: "C102", Kind.DATE: "C103"}
+MAX_PARTNERS = 8  # most similar articles each article is compared with
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,53 @@ class Disagreement:
 def find_disagreements(
     documents: Sequence[Document], min_similarity: float = DEFAULT_MIN_SIMILARITY
 ) -> tuple[list[Group], list[Disagreement]]:
-    """The groups of articles that report one story, and the disagreements within them, in input order."""
-    groups = group_articles([doc.text[doc.body_start :] for doc in documents], min_similarity)
+    """The groups of articles that report one story, and the disagreements within them, in input order.
+
+    Articles with the same text (a wire story on five sites, a file kept twice) are compared once, as one
+    witness: copies would otherwise outvote the articles written on their own, and a group of many copies
+    would cost a comparison for every two of them. What is found in one copy is reported in each.
+    """
+    bodies = [doc.text[doc.body_start :] for doc in documents]
+    first_with: dict[str, int] = {}
+    original = [first_with.setdefault(body, i) for i, body in enumerate(bodies)]
+    distinct = sorted(first_with.values())
+    copies: dict[int, list[int]] = defaultdict(list)
+    for i, first in enumerate(original):
+        copies[first].append(i)
+    stories: list[Group] = []  # of distinct texts, in input indices
+    for group in group_articles([bodies[i] for i in distinct], min_similarity):
+        links = tuple((distinct[i], distinct[j], similarity) for i, j, similarity in group.links)
+        stories.append(Group(tuple(distinct[i] for i in group.members), links))
+    grouped = {m for story in stories for m in story.members}
+    stories += [Group((first,), ()) for first in distinct if len(copies[first]) > 1 and first not in grouped]
+    stories.sort(key=lambda story: story.members[0])
     found: list[Disagreement] = []
-    for number, group in enumerate(groups):
-        found.extend(_group_disagreements(documents, group, number))
+    for number, story in enumerate(stories):
+        for d in _group_disagreements(documents, Group(story.members, _strongest(story.links)), number):
+            found.extend(_in_copy(documents, d, copy) for copy in copies[d.article])
+    groups = [Group(tuple(sorted(c for m in s.members for c in copies[m])), s.links) for s in stories]
     return groups, sorted(found, key=lambda d: (d.article, d.start, d.code))
+
+
+def _strongest(links: Sequence[tuple[int, int, float]]) -> tuple[tuple[int, int, float], ...]:
+    """The links of each article to its MAX_PARTNERS most similar others: a story told by hundreds of
+    articles is compared in a number of pairs that grows with the articles, not with their square."""
+    ranked: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    for i, j, similarity in links:
+        ranked[i].append((similarity, i, j))
+        ranked[j].append((similarity, i, j))
+    kept = {(i, j) for own in ranked.values() for _, i, j in sorted(own, reverse=True)[:MAX_PARTNERS]}
+    return tuple(link for link in links if (link[0], link[1]) in kept)
+
+
+def _in_copy(documents: Sequence[Document], d: Disagreement, copy: int) -> Disagreement:
+    """The disagreement as it stands in a copy of its article: the same text after other front matter."""
+    if copy == d.article:
+        return d
+    doc = documents[copy]
+    start = d.start - documents[d.article].body_start + doc.body_start
+    line, column = doc.position(start)
+    return replace(d, article=copy, start=start, end=start + d.end - d.start, line=line, column=column)
 
 
 def _group_disagreements(documents: Sequence[Document], group: Group, number: int) -> list[Disagreement]:
