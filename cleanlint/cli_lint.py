@@ -47,6 +47,9 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     if args.jobs < 0:
         print("cleanlint: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
         return EXIT_ERROR
+    if (problem := _unwritable(args.output_file)) is not None:  # said before any file is read
+        print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         baseline = _baseline(args, config)
     except BaselineError as err:
@@ -82,13 +85,21 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     return _report(args, config, results, fixing)
 
 
+def _unwritable(output: Path | None) -> str | None:
+    """Why the report cannot go to `output`, or None when it can (or goes to standard output)."""
+    if output is None:
+        return None
+    if output.is_dir():
+        return "it is a folder"
+    if not output.absolute().parent.is_dir():
+        return "no such folder"
+    return None
+
+
 def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResult], fixing: bool) -> int:
     """Report each result as it comes and keep only counts (and what a one-document format must list), so
     that memory does not grow with the corpus; then the summary and the exit status."""
-    output = getattr(args, "output_file", None)
-    if output is not None and (output.is_dir() or not output.absolute().parent.is_dir()):
-        print(f"cleanlint: error: {output}: cannot write the report there: no such folder", file=sys.stderr)
-        return EXIT_ERROR
+    output = args.output_file
     if not getattr(args, "no_progress", True) and not args.dask:
         results = with_progress(results, args.paths or [Path(".")], config.is_excluded, sys.stderr)
     try:

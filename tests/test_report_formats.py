@@ -140,6 +140,12 @@ def test_output_file_in_a_missing_folder_is_a_one_line_error(seeds_copy: Path, t
     ]
 
 
+def test_output_file_that_is_a_folder_is_a_one_line_error(seeds_copy: Path, tmp_path: Path):
+    proc = run("check", "--format", "html", "-o", str(tmp_path), str(seeds_copy))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines() == [f"cleanlint: error: {tmp_path}: cannot write the report there: it is a folder"]
+
+
 def test_new_formats_are_for_check_only(seeds_copy: Path):
     proc = run("fix", "--format", "sarif", str(seeds_copy))
     assert proc.returncode == 2 and "invalid choice" in proc.stderr
