@@ -94,23 +94,30 @@ class Tally:
     _path: Path | None = None
     _counted: bool = False  # the current file counts among `files`
     _changed: bool = False  # the current file counts among `changed`
+    _applied_here: int = 0  # fixes applied to the current file's text, written only if the file is
 
     def add(self, r: FileResult) -> None:
         if r.path != self._path:
-            self._path, self._counted, self._changed = r.path, True, False
+            self._path, self._counted, self._changed, self._applied_here = r.path, True, False, 0
             self.files += 1
-        if r.error and r.record is None and self._counted:  # the file itself could not be checked or written
-            self._counted = False
-            self.files -= 1
         self.findings += len(r.findings)
         self.safe += sum(1 for f in r.findings if f.fix is not None and f.fix.safety is Safety.SAFE)
         self.unsafe += sum(1 for f in r.findings if f.fix is not None and f.fix.safety is Safety.UNSAFE)
         self.errors += bool(r.error)
         self.applied += r.applied
+        self._applied_here += r.applied
         self.accepted += r.accepted
         if not self._changed and r.fixed_text is not None and r.fixed_text != r.source.text:
             self._changed = True
             self.changed += 1
+        if r.error and r.record is None and self._counted:  # the file itself could not be checked or written
+            self._counted = False
+            self.files -= 1
+            self.applied -= self._applied_here  # its fixes were made in memory only
+            self._applied_here = 0
+            if self._changed:
+                self._changed = False
+                self.changed -= 1
         if r.source is not None and r.source.target is not None:
             self.pages += 1
             self.pages_written += r.wrote_text

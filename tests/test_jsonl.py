@@ -77,3 +77,15 @@ def test_other_fields_are_the_record_front_matter(tmp_path: Path, capsys):
     main(["check", "--select", "L", "--format", "json", str(corpus)])
     report = json.loads(capsys.readouterr().out)
     assert [f["record"] for f in report["findings"]] == [1]  # only the record that says it is in English
+
+
+def test_fix_summary_counts_no_fix_of_a_file_left_unwritten(tmp_path: Path, capsys):
+    """A bad line keeps the whole file as it was: its other records' fixes were made in memory only."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": DIRTY}) + "\nnot json\n", encoding="utf-8")
+    before = corpus.read_bytes()
+    assert main(["fix", str(corpus)]) == 2
+    captured = capsys.readouterr()
+    assert f"error: {corpus}: not written, because of the lines above" in captured.err
+    assert captured.out.startswith("Applied 0 fixes in 0 of 0 files;")
+    assert corpus.read_bytes() == before
