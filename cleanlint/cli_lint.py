@@ -24,6 +24,7 @@ from .progress import with_progress
 from .report import Tally, unified_diff, where
 from .reporters import make_reporter
 from .runner import EngineSpec, RunOptions, run
+from .sources import ARTICLE_SUFFIXES
 from .undo import undo
 
 
@@ -47,7 +48,11 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     if args.jobs < 0:
         print("cleanlint: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
         return EXIT_ERROR
-    if (problem := _unwritable(args.output_file)) is not None:  # said before any file is read
+    if getattr(args, "statistics", False) and args.format not in ("text", "json"):
+        print(f"cleanlint: error: --statistics is a table (text) or a list (json), not {args.format}", file=sys.stderr)
+        return EXIT_ERROR
+    problem = _unwritable(args.output_file, args.paths or [Path(".")])
+    if problem is not None:  # said before any file is read
         print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
         return EXIT_ERROR
     try:
@@ -85,14 +90,22 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     return _report(args, config, results, fixing)
 
 
-def _unwritable(output: Path | None) -> str | None:
-    """Why the report cannot go to `output`, or None when it can (or goes to standard output)."""
+def _unwritable(output: Path | None, paths: list[Path]) -> str | None:
+    """Why the report cannot go to `output`, or None when it can (or goes to standard output). A report
+    never replaces an article of the run: a file named as a PATH, or an existing file with an article suffix
+    inside a folder named as a PATH (such as the report of an earlier run, which this run reads too)."""
     if output is None:
         return None
     if output.is_dir():
         return "it is a folder"
     if not output.absolute().parent.is_dir():
         return "no such folder"
+    target = output.resolve()
+    for path in paths:
+        root = path.resolve()
+        inside = root.is_dir() and target.is_relative_to(root) and target.suffix.lower() in ARTICLE_SUFFIXES
+        if target == root or (inside and target.exists()):
+            return "it is one of the articles checked (write the report outside the folders checked)"
     return None
 
 

@@ -146,6 +146,30 @@ def test_output_file_that_is_a_folder_is_a_one_line_error(seeds_copy: Path, tmp_
     assert proc.stderr.splitlines() == [f"cleanlint: error: {tmp_path}: cannot write the report there: it is a folder"]
 
 
+def test_output_file_never_replaces_an_article(seeds_copy: Path):
+    article = seeds_copy / "000_e4b41e1e62fd452d.txt"
+    before = article.read_bytes()
+    for target, paths in (
+        (article, [seeds_copy]),
+        (article, [article]),
+        (seeds_copy / "old-report.html", [seeds_copy]),
+    ):
+        if not target.exists():
+            target.write_text("<html><body><p>The report of an earlier run.</p></body></html>", encoding="utf-8")
+        proc = run("check", "--format", "html", "-o", str(target), *map(str, paths))
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.startswith(f"cleanlint: error: {target}: cannot write the report there: it is one of")
+    assert article.read_bytes() == before
+    fresh = seeds_copy / "report.json"  # a new file with no article suffix is fine inside the corpus
+    assert run("check", "--format", "json", "-o", str(fresh), str(seeds_copy)).returncode == 1 and fresh.exists()
+
+
+def test_statistics_are_text_or_json(seeds_copy: Path):
+    proc = run("check", "--statistics", "--format", "sarif", str(seeds_copy))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == "cleanlint: error: --statistics is a table (text) or a list (json), not sarif\n"
+
+
 def test_new_formats_are_for_check_only(seeds_copy: Path):
     proc = run("fix", "--format", "sarif", str(seeds_copy))
     assert proc.returncode == 2 and "invalid choice" in proc.stderr
