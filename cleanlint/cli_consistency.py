@@ -20,7 +20,7 @@ from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .jsonl import TEXT_FIELD
 
 if TYPE_CHECKING:
-    from .consistency.articles import Article
+    from .consistency.articles import Article, InputProblem
     from .consistency.disagreements import Disagreement
     from .consistency.grouping import Group
 
@@ -31,6 +31,7 @@ def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = subparsers.add_parser("consistency", help=ABOUT, description=ABOUT[0].upper() + ABOUT[1:] + ".")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: .)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument(
         "--min-similarity",
         type=fraction("0.035"),
@@ -46,19 +47,29 @@ def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def consistency_command(args: argparse.Namespace) -> int:
+    from .atomic import WriteRefused, report_destination
+    from .cli_lint import report_path_problem
     from .consistency.articles import read_articles  # here: `check` never loads the comparison
     from .consistency.disagreements import find_disagreements
 
-    articles, errors = read_articles(args.paths or [Path(".")], args.text_field)
-    for error in errors:
-        print(f"cleanlint: error: {error}", file=sys.stderr)
+    paths = args.paths or [Path(".")]
+    if (problem := report_path_problem(args.output_file, paths)) is not None:
+        print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    articles, errors = read_articles(paths, args.text_field)
+    for _, message in errors:
+        print(f"error: {message}", file=sys.stderr)
     groups, found = find_disagreements([a.document for a in articles], args.min_similarity)
-    if args.format == "json":
-        print(json.dumps(_json(articles, groups, found), indent=2, ensure_ascii=False))
-    else:
-        for d in found:
-            print(_line(articles, d))
-        print(_summary(len(articles), groups, found))
+    try:
+        with report_destination(args.output_file) as out:
+            if args.format == "json":
+                out.write(json.dumps(_json(articles, groups, found, errors), indent=2, ensure_ascii=False) + "\n")
+            else:
+                out.writelines(_line(articles, d) + "\n" for d in found)
+                out.write(_summary(len(articles), groups, found, len(errors)) + "\n")
+    except WriteRefused as err:
+        print(f"cleanlint: error: {args.output_file}: {err}", file=sys.stderr)
+        return EXIT_ERROR
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if found else EXIT_CLEAN
@@ -82,17 +93,23 @@ def _quote(text: str) -> str:
     return "'" + " ".join(text.split()) + "'"
 
 
-def _summary(read: int, groups: Sequence[Group], found: Sequence[Disagreement]) -> str:
+def _summary(read: int, groups: Sequence[Group], found: Sequence[Disagreement], errors: int) -> str:
     grouped = sum(len(g.members) for g in groups)
     stories = f"{len(groups)} {'story' if len(groups) == 1 else 'stories'} told by {grouped} of {read} articles"
     if not found:
-        return f"No disagreements: {stories}."
-    files = len({d.article for d in found})
-    plural = "" if len(found) == 1 else "s"
-    return f"Found {len(found)} disagreement{plural} in {files} articles: {stories}."
+        line = f"No disagreements: {stories}"
+    else:
+        files = len({d.article for d in found})
+        plural = "" if len(found) == 1 else "s"
+        line = f"Found {len(found)} disagreement{plural} in {files} articles: {stories}"
+    if errors:
+        line += f"; {errors} error" + ("s" if errors != 1 else "")
+    return line + "."
 
 
-def _json(articles: Sequence[Article], groups: Sequence[Group], found: Sequence[Disagreement]) -> dict:
+def _json(
+    articles: Sequence[Article], groups: Sequence[Group], found: Sequence[Disagreement], errors: Sequence[InputProblem]
+) -> dict:
     def place(index: int) -> dict:
         article = articles[index]
         return {"path": str(article.path), **({"record": article.record} if article.record is not None else {})}
@@ -115,4 +132,5 @@ def _json(articles: Sequence[Article], groups: Sequence[Group], found: Sequence[
             }
             for d in found
         ],
+        "errors": [{"path": str(path), "message": message} for path, message in errors],
     }

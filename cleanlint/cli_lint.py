@@ -51,7 +51,7 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     if getattr(args, "statistics", False) and args.format not in ("text", "json"):
         print(f"cleanlint: error: --statistics is a table (text) or a list (json), not {args.format}", file=sys.stderr)
         return EXIT_ERROR
-    problem = _unwritable(args.output_file, args.paths or [Path(".")])
+    problem = report_path_problem(args.output_file, args.paths or [Path(".")])
     if problem is not None:  # said before any file is read
         print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
         return EXIT_ERROR
@@ -90,7 +90,7 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     return _report(args, config, results, fixing)
 
 
-def _unwritable(output: Path | None, paths: list[Path]) -> str | None:
+def report_path_problem(output: Path | None, paths: list[Path]) -> str | None:
     """Why the report cannot go to `output`, or None when it can (or goes to standard output). A report
     never replaces an article of the run: a file named as a PATH, or an existing file with an article suffix
     inside a folder named as a PATH (such as the report of an earlier run, which this run reads too)."""

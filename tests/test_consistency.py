@@ -236,13 +236,28 @@ def test_command_clean_exits_0(tmp_path: Path, capsys):
 def test_bad_input_is_one_line_naming_the_file(tmp_path: Path, capsys):
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe not utf-8")
     (tmp_path / "corpus.jsonl").write_text('{"text": "fine"}\nnot json\n', encoding="utf-8")
-    status, _, err = run(["consistency", str(tmp_path), str(tmp_path / "missing.txt")], capsys)
+    status, out, err = run(["consistency", str(tmp_path), str(tmp_path / "missing.txt")], capsys)
     assert status == 2
-    assert err.splitlines() == [
-        f"cleanlint: error: {tmp_path}/bad.txt: not UTF-8 text (byte 0xff at offset 0)",
-        f"cleanlint: error: {tmp_path}/corpus.jsonl: line 2: not JSON (Expecting value at column 1)",
-        f"cleanlint: error: {tmp_path}/missing.txt: no such file or directory",
+    messages = [
+        f"{tmp_path}/bad.txt: not UTF-8 text (byte 0xff at offset 0)",
+        f"{tmp_path}/corpus.jsonl: line 2: not JSON (Expecting value at column 1)",
+        f"{tmp_path}/missing.txt: no such file or directory",
     ]
+    assert err.splitlines() == [f"error: {m}" for m in messages]  # as `check` says them
+    assert out == "No disagreements: 0 stories told by 0 of 1 articles; 3 errors.\n"
+    status, out, _ = run(["consistency", "--format", "json", str(tmp_path), str(tmp_path / "missing.txt")], capsys)
+    assert status == 2
+    assert [e["message"] for e in json.loads(out)["errors"]] == messages
+    assert [Path(e["path"]).name for e in json.loads(out)["errors"]] == ["bad.txt", "corpus.jsonl", "missing.txt"]
+
+
+def test_output_file_takes_the_report(tmp_path: Path, capsys):
+    target = tmp_path / "consistency.txt"
+    status, out, _ = run(["consistency", "-o", str(target), str(SEEDS)], capsys)
+    assert status == 1 and out == ""
+    assert target.read_text(encoding="utf-8").splitlines()[-1].startswith("Found 6 disagreements")
+    status, _, err = run(["consistency", "-o", str(SEEDS / SEED_PATHS[0].name), str(SEEDS)], capsys)
+    assert status == 2 and "cannot write the report there: it is one of the articles checked" in err
 
 
 def test_jsonl_records_are_articles(tmp_path: Path, capsys):

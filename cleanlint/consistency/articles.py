@@ -30,13 +30,16 @@ class Article:
         return f"{self.path}:record {self.record}" if self.record is not None else str(self.path)
 
 
-def read_articles(paths: Iterable[Path], text_field: str = TEXT_FIELD) -> tuple[list[Article], list[str]]:
+InputProblem = tuple[Path, str]  # the file, and the one-line message, which names it too
+
+
+def read_articles(paths: Iterable[Path], text_field: str = TEXT_FIELD) -> tuple[list[Article], list[InputProblem]]:
     """Every article found under `paths`, in discovery order, and the errors of what could not be read."""
     articles: list[Article] = []
-    errors: list[str] = []
+    errors: list[InputProblem] = []
     for found in discover(paths):
         if isinstance(found, InputError):
-            errors.append(str(found))
+            errors.append((found.path, str(found)))
         elif is_jsonl(found):
             _read_jsonl(found, text_field, articles, errors)
         else:
@@ -44,24 +47,24 @@ def read_articles(paths: Iterable[Path], text_field: str = TEXT_FIELD) -> tuple[
                 source = read_page(found) if is_html(found) else read_source(found)
                 articles.append(Article(found, source.document()))
             except InputError as err:
-                errors.append(str(err))
+                errors.append((found, str(err)))
     return articles, errors
 
 
-def _read_jsonl(path: Path, text_field: str, articles: list[Article], errors: list[str]) -> None:
+def _read_jsonl(path: Path, text_field: str, articles: list[Article], errors: list[InputProblem]) -> None:
     try:
         check_readable(path, None)
         with open(path, "rb") as stream:
             if b"\x00" in stream.read(8192):
-                errors.append(f"{path}: binary file (contains NUL bytes), not JSONL")
+                errors.append((path, f"{path}: binary file (contains NUL bytes), not JSONL"))
                 return
             stream.seek(0)
             for record in read_records(stream, text_field, DEFAULT_MAX_BYTES):
                 if record.error:
-                    errors.append(f"{path}: {record.error}")
+                    errors.append((path, f"{path}: {record.error}"))
                 elif not record.blank:
                     articles.append(Article(path, record.document(path, text_field), record.number))
     except InputError as err:
-        errors.append(str(err))
+        errors.append((path, str(err)))
     except OSError as err:
-        errors.append(f"{path}: cannot read: {err.strerror or err}")
+        errors.append((path, f"{path}: cannot read: {err.strerror or err}"))
