@@ -131,7 +131,7 @@ def _write_report(
     baseline_entries: list[Key] = []
     diffs = remaining = False
     mode = "baseline" if getattr(args, "write_baseline", False) else "diff" if getattr(args, "diff", False) else None
-    reporter = make_reporter(args.format, getattr(args, "statistics", False), fixing, out)
+    reporter = make_reporter(args.format, getattr(args, "statistics", False), fixing, out, config.max_removal)
     baseline_root = baseline_path(args, config).absolute().parent  # baseline entries name files relative to it
     for r in results:
         if r.error:

@@ -35,7 +35,6 @@ from .report_html_charts import Bar, bar_chart, score_bin, score_histogram
 from .report_html_render import body_words, findings_html, removal, score, source_of, text_html
 
 _SPOOL_BYTES = 4 * 1024 * 1024  # kept in memory up to this size, then on disk
-_MAX_REMOVAL = 0.4  # the default max-removal: a document past it is flagged, as `fix` would refuse it
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,7 @@ class DocFigures:
     findings: int
     removed: int
     by_code: tuple[tuple[str, int], ...]
+    over: bool  # its safe fixes would remove more than max-removal allows: `fix` leaves it as it is
 
 
 def _spool() -> IO[str]:
@@ -63,8 +63,9 @@ def _score_class(value: int) -> str:
 class HtmlReport:
     """Add the results of a run one by one, in run order; `finish` writes the page."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, max_removal: float = 0.4) -> None:
         self._out = out
+        self._max_removal = max_removal  # the settings' share of a document's words that fix may remove
         self._sections = _spool()
         self._rows = _spool()
         self._docs = 0
@@ -103,6 +104,7 @@ class HtmlReport:
             len(findings),
             removed.words,
             tuple(sorted(by_code.items())),
+            bool(words) and removed.words / words > self._max_removal,
         )
         for f in findings:
             self._rules.setdefault(f.code, (f.rule, f.category))
@@ -191,10 +193,11 @@ class HtmlReport:
                 score_histogram("chart-scores", "Documents per quality score", self._bins),
             )
         )
+        legend = LEGEND.replace("MAX_REMOVAL_PERCENT", f"{self._max_removal:.0%}")
         return (
             '<section id="summary" class="panel"><h2>Summary</h2>'
             f'<div class="cards">{cards}</div><p class="hint">The cards count the documents the filters show; '
-            f'the charts are the whole run.</p><div class="charts">{charts}</div>{LEGEND}</section>'
+            f'the charts are the whole run.</p><div class="charts">{charts}</div>{legend}</section>'
         )
 
     def _error_list(self) -> str:
@@ -232,21 +235,17 @@ def _data(f: DocFigures) -> str:
     )
 
 
-def _over(f: DocFigures) -> bool:
-    return bool(f.words) and f.removed / f.words > _MAX_REMOVAL
-
-
 def _row(f: DocFigures) -> str:
     chips = "".join(f'<span class="chip">{escape(code)}×{n}</span>' for code, n in f.by_code[:8])
     if len(f.by_code) > 8:
         chips += f'<span class="chip">+{len(f.by_code) - 8}</span>'
-    warn = ' <span class="warn" title="over the default max-removal (40%): fix would leave it as it is">⚠</span>'
+    warn = ' <span class="warn" title="over max-removal: fix would leave it as it is">⚠</span>'
     return (
         f"<tr {_data(f)}>"
         f'<td class="path"><a href="#{f.anchor}">{escape(f.label)}</a></td><td>{escape(f.source)}</td>'
         f'<td class="num"><span class="score {_score_class(f.score)}">{f.score}</span></td>'
         f'<td class="num">{f.findings}</td><td class="chips">{chips}</td>'
-        f'<td class="num">{f.removed}{warn if _over(f) else ""}</td><td class="num">{f.words}</td></tr>'
+        f'<td class="num">{f.removed}{warn if f.over else ""}</td><td class="num">{f.words}</td></tr>'
     )
 
 
@@ -257,7 +256,7 @@ def _section(f: DocFigures, findings: str, text: str) -> str:
         f'<h3><a href="#{f.anchor}">{escape(f.label)}</a></h3><p class="meta">'
         f'<span class="score {_score_class(f.score)}" title="quality score">{f.score}</span> '
         f"{escape(f.source)} · {f.words} words · {f.findings} finding{plural} · {f.removed} words removed by fix"
-        f"{' · over max-removal: fix leaves it as it is' if _over(f) else ''}"
+        f"{' · over max-removal: fix leaves it as it is' if f.over else ''}"
         ' · <a href="#documents">back to the table</a></p></header>'
     )
     if not f.findings:

@@ -115,8 +115,8 @@ finding covers, whatever its category, rounded down; only a document without fin
 <li><strong>Words removed by fix</strong>: the words of the text that the findings' safe fixes remove, counted
 once where removals overlap, plus, for a safe fix that replaces text, the words it replaces less those of its
 replacement. It is what <code>cleanlint fix</code> (without <code>--unsafe-fixes</code>) takes out of the
-text as read; a document marked ⚠ would lose more than 40% of its words, and <code>fix</code> leaves it as
-it is unless <code>max-removal</code> allows more.</li>
+text as read; a document marked ⚠ would lose more than MAX_REMOVAL_PERCENT of its words (the setting
+<code>max-removal</code>), and <code>fix</code> leaves it as it is.</li>
 <li>Sources: a document's front matter <code>source</code> or <code>site</code>, else the host of its
 <code>url</code>, else the folder it is in.</li></ul></div>"""
 

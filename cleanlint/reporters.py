@@ -120,7 +120,7 @@ class Statistics:
             self.out.write(f"No findings in {tally.files} files.\n")
 
 
-def make_reporter(fmt: str, statistics: bool, fixing: bool, out: TextIO) -> Reporter:
+def make_reporter(fmt: str, statistics: bool, fixing: bool, out: TextIO, max_removal: float = 0.4) -> Reporter:
     if statistics:
         return Statistics(out, as_json=fmt == "json")
     if fmt == "json":
@@ -132,5 +132,5 @@ def make_reporter(fmt: str, statistics: bool, fixing: bool, out: TextIO) -> Repo
     if fmt == "html":
         from .report_html import HtmlReport  # here: only an HTML report needs its templates
 
-        return HtmlReport(out)
+        return HtmlReport(out, max_removal)
     return TextReport(out, fixing)

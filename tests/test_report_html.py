@@ -33,9 +33,9 @@ def removes(start: int, end: int, safety=Safety.SAFE, replacement: str = "") -> 
     return Fix(Edit(start, end, replacement), safety)
 
 
-def page(*results: FileResult) -> str:
+def page(*results: FileResult, max_removal: float = 0.4) -> str:
     out, tally = io.StringIO(), Tally()
-    report = HtmlReport(out)
+    report = HtmlReport(out, max_removal)
     for r in results:
         tally.add(r)
         report.add(r)
@@ -205,3 +205,14 @@ def test_score_badges(tmp_path: Path, value: int, css: str):
     doc = Document(words)
     html = page(FileResult(tmp_path / "a.txt", (flagged,) if flagged else (), document=doc))
     assert f'<span class="score {css}">{value}</span>' in html
+
+
+def test_documents_past_the_settings_max_removal_are_flagged():
+    """A quarter of the words removed: within the default 40%, past a setting of 20%."""
+    text = "Share this story now.\n\nThe council met on Tuesday to vote on the new budget for the harbour.\n"
+    doc = Document(text, "a.txt")
+    result = FileResult(Path("a.txt"), (finding("B503", 0, 21, fix=removes(0, 23)),), document=doc)
+    assert 'class="warn"' not in page(result)
+    strict = page(result, max_removal=0.2)
+    assert 'class="warn"' in strict and "over max-removal" in strict
+    assert "more than 20% of its words" in strict and "more than 40% of its words" in page(result)
