@@ -41,7 +41,13 @@ def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
         f"(default: {DEFAULT_MIN_SIMILARITY})",
     )
     p.add_argument(
-        "--text-field", default=TEXT_FIELD, metavar="NAME", help="the field of a JSONL record that holds the article"
+        "--text-field", metavar="NAME", help="the field of a JSONL record that holds the article (default: text)"
+    )
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="settings file (default: nearest pyproject.toml with [tool.cleanlint] or .cleanlint.yaml)",
     )
     return p
 
@@ -49,14 +55,21 @@ def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
 def consistency_command(args: argparse.Namespace) -> int:
     from .atomic import WriteRefused, report_destination
     from .cli_lint import report_path_problem
+    from .config import ConfigError, find_config, load_config
     from .consistency.articles import read_articles  # here: `check` never loads the comparison
     from .consistency.disagreements import find_disagreements
 
     paths = args.paths or [Path(".")]
+    try:  # the settings of the corpus: its exclusions, file size limit and text field, as `check` uses them
+        config = load_config(args.config if args.config else find_config(paths[0]))
+    except ConfigError as err:
+        print(f"cleanlint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
     if (problem := report_path_problem(args.output_file, paths)) is not None:
         print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
         return EXIT_ERROR
-    articles, errors = read_articles(paths, args.text_field)
+    text_field = args.text_field or config.text_field or TEXT_FIELD
+    articles, errors = read_articles(paths, text_field, config.is_excluded, config.max_file_bytes)
     for _, message in errors:
         print(f"error: {message}", file=sys.stderr)
     groups, found = find_disagreements([a.document for a in articles], args.min_similarity)

@@ -276,3 +276,23 @@ def test_min_similarity_must_be_a_fraction(capsys):
     with pytest.raises(SystemExit) as info:
         run(["consistency", "--min-similarity", "2", str(SEEDS)], capsys)
     assert info.value.code == 2
+
+
+def test_the_corpus_settings_apply(tmp_path: Path, capsys):
+    """Exclusions, the file size limit and the text field come from the settings, as for `check`."""
+    span = {7: "Engineers said the main span would be 430 metres long, the longest of any bridge in the region."}
+    (tmp_path / "a.txt").write_text("\n\n".join(STORY) + "\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "b.txt").write_text("\n\n".join(rewritten(span)) + "\n", encoding="utf-8")
+    (tmp_path / "corpus.jsonl").write_text(json.dumps({"body": "\n\n".join(STORY)}) + "\n", encoding="utf-8")
+    (tmp_path / ".cleanlint.yaml").write_text("exclude: [drafts]\ntext-field: body\n", encoding="utf-8")
+    status, out, err = run(["consistency", str(tmp_path)], capsys)
+    assert (status, err) == (0, "")
+    assert out == "No disagreements: 1 story told by 2 of 2 articles.\n"  # a.txt and the record; no draft
+    settings = tmp_path / "other.yaml"
+    settings.write_text("max-file-size: 0.0001\n", encoding="utf-8")  # about 100 bytes
+    status, _, err = run(["consistency", "--config", str(settings), str(tmp_path / "a.txt")], capsys)
+    assert status == 2 and err.startswith(f"error: {tmp_path / 'a.txt'}: ")
+    settings.write_text("exclude: 3\n", encoding="utf-8")
+    status, _, err = run(["consistency", "--config", str(settings), str(tmp_path)], capsys)
+    assert status == 2 and err.startswith("cleanlint: error: ") and len(err.splitlines()) == 1

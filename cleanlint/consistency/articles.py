@@ -7,7 +7,7 @@ others are still read: one broken file must not hide the disagreements of the re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,25 +33,33 @@ class Article:
 InputProblem = tuple[Path, str]  # the file, and the one-line message, which names it too
 
 
-def read_articles(paths: Iterable[Path], text_field: str = TEXT_FIELD) -> tuple[list[Article], list[InputProblem]]:
-    """Every article found under `paths`, in discovery order, and the errors of what could not be read."""
+def read_articles(
+    paths: Iterable[Path],
+    text_field: str = TEXT_FIELD,
+    excluded: Callable[[Path], bool] = lambda _p: False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[Article], list[InputProblem]]:
+    """Every article found under `paths` and not `excluded`, in discovery order, and the errors of what
+    could not be read; a file (or JSONL line) over `max_bytes` is an error, as in `check`."""
     articles: list[Article] = []
     errors: list[InputProblem] = []
-    for found in discover(paths):
+    for found in discover(paths, excluded):
         if isinstance(found, InputError):
             errors.append((found.path, str(found)))
         elif is_jsonl(found):
-            _read_jsonl(found, text_field, articles, errors)
+            _read_jsonl(found, text_field, max_bytes, articles, errors)
         else:
             try:
-                source = read_page(found) if is_html(found) else read_source(found)
+                source = read_page(found, max_bytes) if is_html(found) else read_source(found, max_bytes)
                 articles.append(Article(found, source.document()))
             except InputError as err:
                 errors.append((found, str(err)))
     return articles, errors
 
 
-def _read_jsonl(path: Path, text_field: str, articles: list[Article], errors: list[InputProblem]) -> None:
+def _read_jsonl(
+    path: Path, text_field: str, max_bytes: int, articles: list[Article], errors: list[InputProblem]
+) -> None:
     try:
         check_readable(path, None)
         with open(path, "rb") as stream:
@@ -59,7 +67,7 @@ def _read_jsonl(path: Path, text_field: str, articles: list[Article], errors: li
                 errors.append((path, f"{path}: binary file (contains NUL bytes), not JSONL"))
                 return
             stream.seek(0)
-            for record in read_records(stream, text_field, DEFAULT_MAX_BYTES):
+            for record in read_records(stream, text_field, max_bytes):
                 if record.error:
                     errors.append((path, f"{path}: {record.error}"))
                 elif not record.blank:
