@@ -17,11 +17,21 @@ one only costs time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
-_MAX_STRINGS = 256  # a set of alternatives larger than this is not kept: "one of these" stops being cheap
+from .literal_facts import (
+    ANYTHING,
+    EMPTY,
+    MAX_STRINGS,
+    Clause,
+    Facts,
+    alternation,
+    best_clauses,
+    repeat,
+    sequence,
+    usable,
+)
+
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
 _UNKNOWN_ESCAPES = frozenset("dDwWsShHvVXRN")
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
@@ -35,116 +45,6 @@ class GiveUp(Exception):
     """The pattern uses something this reader cannot see through; the pattern must always run."""
 
 
-Clause = frozenset[str]  # one of these strings is in every match
-
-
-@dataclass(frozen=True)
-class Facts:
-    r"""What is known of the strings a part of a pattern matches, case-folded.
-
-    `exact`: every string it can match, when they are few (None otherwise). `clauses`: sets of strings of
-    which each match contains one string from every set, the most telling set first; () when nothing is
-    known. "\bleave\s+a\s+reply\b" gives {"leave"} and {"reply"}: each word is in every match ("a" too,
-    but every text with "leave" has an "a").
-    """
-
-    exact: frozenset[str] | None
-    clauses: tuple[Clause, ...] = ()
-
-
-_ANYTHING = Facts(None)
-_EMPTY = Facts(frozenset({""}))
-_MAX_CLAUSES = 4
-
-
-def _usable(strings: frozenset[str] | None) -> Clause | None:
-    """The set, if it can tell texts apart: not when it holds the empty string, or a lone line break,
-    which every framed text has."""
-    return strings if strings and "" not in strings and "\n" not in strings else None
-
-
-def _score(clause: Clause) -> tuple[int, int]:
-    """How telling a clause is: the longer its shortest string and the fewer its strings, the better."""
-    return min(map(len, clause)), -len(clause)
-
-
-def _clauses(candidates: list[Clause | None]) -> tuple[Clause, ...]:
-    """The telling candidates, best first; one implied by a better one is left out: a text that holds a
-    string of {"the\\n", "a\\n"} holds one of {"the", "a"} as well, and scanning for those tells nothing."""
-    usable = sorted({c for c in candidates if c is not None and _usable(c)}, key=sorted)  # a fixed order
-    usable.sort(key=_score, reverse=True)
-    kept: list[Clause] = []
-    for clause in usable:
-        if not any(_implies(other, clause) for other in kept):
-            kept.append(clause)
-    return tuple(kept[:_MAX_CLAUSES])
-
-
-def _implies(clause: Clause, other: Clause) -> bool:
-    """Whether every text with a string of `clause` has one of `other`: each string of `clause` holds one."""
-    return all(any(part in string for part in other) for string in clause)
-
-
-def _own(facts: Facts) -> Clause | None:
-    """The best single clause of a part: its exact strings when they tell, else its first clause."""
-    return _usable(facts.exact) or (facts.clauses[0] if facts.clauses else None)
-
-
-def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
-    if len(a) * len(b) > _MAX_STRINGS:
-        return None
-    return frozenset(x + y for x in a for y in b)
-
-
-def _sequence(items: list[Facts]) -> Facts:
-    """A concatenation: runs of exactly known parts are joined ("see" " " "also"), and every run, and
-    every clause of the other parts, must be in each match."""
-    candidates: list[Clause | None] = []
-    run: frozenset[str] = frozenset({""})
-    whole: frozenset[str] | None = frozenset({""})
-    for item in items:
-        if item.exact is not None:
-            candidates.extend(item.clauses)  # a look-around's, which does not join the run
-            joined = _product(run, item.exact)
-            whole = _product(whole, item.exact) if whole is not None else None
-            if joined is None:  # too many strings: this run ends, and the next starts with this part
-                candidates.append(run)
-                joined = item.exact
-            run = joined
-        else:
-            candidates.append(run)
-            candidates.extend(item.clauses)
-            run, whole = frozenset({""}), None
-    candidates.append(run)
-    return Facts(whole, _clauses(candidates))
-
-
-def _alternation(branches: list[Facts]) -> Facts:
-    exact: frozenset[str] | None = frozenset()
-    either: frozenset[str] | None = frozenset()
-    for branch in branches:
-        exact = exact | branch.exact if exact is not None and branch.exact is not None else None
-        own = _own(branch)
-        either = either | own if either is not None and own is not None else None
-    if exact is not None and len(exact) > _MAX_STRINGS:
-        exact = None
-    if either is not None and len(either) > _MAX_STRINGS * 16:
-        either = None
-    return Facts(exact, _clauses([either]))
-
-
-def _repeat(item: Facts, low: int, high: int | None) -> Facts:
-    if low == 0:
-        optional = item.exact | {""} if item.exact is not None and high == 1 else None
-        return Facts(optional)
-    exact: frozenset[str] | None = None
-    if item.exact is not None and low == high:
-        exact = frozenset({""})
-        for _ in range(low):
-            exact = _product(exact, item.exact) if exact is not None else None
-    return Facts(exact, _clauses([exact, _usable(item.exact), *item.clauses]))
-
-
 class _Reader:
     """A recursive-descent reader of the `regex` module's syntax, as far as literals go."""
 
@@ -152,7 +52,7 @@ class _Reader:
         self.text, self.at, self.multiline = pattern, 0, multiline
         # with MULTILINE, ^ matches only after a newline or at the start, and $ only before a newline or
         # at the end: scan.fold frames the text with a newline on each side
-        self.line_edge = Facts(frozenset({"\n"})) if multiline else _EMPTY
+        self.line_edge = Facts(frozenset({"\n"})) if multiline else EMPTY
 
     def peek(self, n: int = 1) -> str:
         return self.text[self.at : self.at + n]
@@ -162,7 +62,7 @@ class _Reader:
         while self.peek() == "|":
             self.at += 1
             branches.append(self.sequence())
-        return branches[0] if len(branches) == 1 else _alternation(branches)
+        return branches[0] if len(branches) == 1 else alternation(branches)
 
     def sequence(self) -> Facts:
         items: list[Facts] = []
@@ -177,9 +77,9 @@ class _Reader:
             atom = self.atom()
             item = self.quantified(atom)
             if self.multiline and atom.exact and atom.exact <= _BLANKS and self.peek() == "$":
-                item = _EMPTY  # blanks at a line end, which the scanned text has not (scan.fold)
+                item = EMPTY  # blanks at a line end, which the scanned text has not (scan.fold)
             items.append(item)
-        return _sequence(items)
+        return sequence(items)
 
     def quantified(self, item: Facts) -> Facts:
         char = self.peek()
@@ -196,7 +96,7 @@ class _Reader:
             return item
         if self.peek() in ("?", "+"):  # lazy or possessive: the same strings
             self.at += 1
-        return _repeat(item, low, high)
+        return repeat(item, low, high)
 
     def atom(self) -> Facts:
         char = self.text[self.at]
@@ -208,7 +108,7 @@ class _Reader:
         if char == "\\":
             return self.escape()
         if char == ".":
-            return _ANYTHING
+            return ANYTHING
         if char in "^$":
             return self.line_edge
         if char in "*+?{":
@@ -225,7 +125,7 @@ class _Reader:
                 if end == -1:
                     raise GiveUp("an unclosed comment")
                 self.at = end + 1
-                return _EMPTY
+                return EMPTY
             if head[:1] in ("=", "!") or head in ("<=", "<!"):
                 self.at += 1 if head[:1] in ("=", "!") else 2
                 zero_width, positive = True, head[:1] == "=" or head == "<="
@@ -244,7 +144,7 @@ class _Reader:
             raise GiveUp("an unclosed group")
         self.at += 1
         if zero_width:  # consumes nothing, but what a positive look-around sees is in the text
-            return Facts(frozenset({""}), _clauses([_usable(inner.exact), *inner.clauses]) if positive else ())
+            return Facts(frozenset({""}), best_clauses([usable(inner.exact), *inner.clauses]) if positive else ())
         return inner
 
     def flags(self) -> Facts:
@@ -255,7 +155,7 @@ class _Reader:
             raise GiveUp("a group this reader does not know")
         self.at = m.end()
         if m.group(3) == ")":
-            return _EMPTY
+            return EMPTY
         inner = self.alternation()
         if self.peek() != ")":
             raise GiveUp("an unclosed group")
@@ -268,16 +168,16 @@ class _Reader:
         char = self.text[self.at]
         self.at += 1
         if char in _ZERO_WIDTH_ESCAPES:
-            return _EMPTY
+            return EMPTY
         if char in ("p", "P", "N", "g"):
             if self.peek() in ("{", "<"):
                 end = self.text.find("}" if self.peek() == "{" else ">", self.at)
                 self.at = end + 1 if end != -1 else len(self.text)
             else:
                 self.at += 1
-            return _ANYTHING
+            return ANYTHING
         if char in _UNKNOWN_ESCAPES or char.isdigit():
-            return _ANYTHING  # a class, or a back-reference
+            return ANYTHING  # a class, or a back-reference
         if char in _CONTROL_ESCAPES:
             return Facts(frozenset({_CONTROL_ESCAPES[char]}))
         if char in ("x", "u", "U"):
@@ -300,7 +200,7 @@ class _Reader:
 
     def character_class(self) -> Facts:
         """The characters of a class, when it names them: a few letters that fold to at most four
-        ([Ss]), or up to _MAX_STRINGS characters that are neither letters, digits, spaces nor line breaks
+        ([Ss]), or up to MAX_STRINGS characters that are neither letters, digits, spaces nor line breaks
         (marks, symbols, control characters). Negated classes, class escapes (\\d, \\p{L}) and large ranges of
         letters stand for anything."""
         negated = self.peek() == "^"
@@ -313,7 +213,7 @@ class _Reader:
             if self.peek() == "-" and self.peek(2) not in ("-]", "-"):  # a range, not a trailing "-"
                 self.at += 1
                 high = self.class_member()
-                if low is None or high is None or ord(high) - ord(low) > _MAX_STRINGS:
+                if low is None or high is None or ord(high) - ord(low) > MAX_STRINGS:
                     known = False
                 else:
                     members.update(chr(c) for c in range(ord(low), ord(high) + 1))
@@ -325,10 +225,10 @@ class _Reader:
             raise GiveUp("an unclosed class")
         self.at += 1
         folded = frozenset(c.casefold() for c in members)
-        if negated or not known or not folded or len(folded) > _MAX_STRINGS:
-            return _ANYTHING
+        if negated or not known or not folded or len(folded) > MAX_STRINGS:
+            return ANYTHING
         if len(folded) > 4 and any(c.isalnum() or c in " \n" for c in folded):
-            return _ANYTHING  # [a-z], [\s.,]: strings that every text has tell nothing
+            return ANYTHING  # [a-z], [\s.,]: strings that every text has tell nothing
         return Facts(folded)
 
     def class_member(self) -> str | None:
@@ -373,8 +273,8 @@ def required_literals(pattern: str, multiline: bool = False, verbose: bool = Fal
             return ()  # an unbalanced ")": not a pattern the regex module compiles either
     except (GiveUp, IndexError):
         return ()
-    exact = _usable(facts.exact)
-    clauses = _clauses([exact]) if exact is not None else facts.clauses
+    exact = usable(facts.exact)
+    clauses = best_clauses([exact]) if exact is not None else facts.clauses
     if not multiline:
         return clauses
-    return _clauses([frozenset(BLANKS_AT_LINE_END.sub("", s) for s in clause) for clause in clauses])
+    return best_clauses([frozenset(BLANKS_AT_LINE_END.sub("", s) for s in clause) for clause in clauses])
