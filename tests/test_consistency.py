@@ -296,3 +296,12 @@ def test_the_corpus_settings_apply(tmp_path: Path, capsys):
     settings.write_text("exclude: 3\n", encoding="utf-8")
     status, _, err = run(["consistency", "--config", str(settings), str(tmp_path)], capsys)
     assert status == 2 and err.startswith("cleanlint: error: ") and len(err.splitlines()) == 1
+
+
+def test_sentences_that_share_only_a_unit_and_a_topic_are_not_compared():
+    """Two things that both run on batteries: the words besides the unit ("battery", "life") are too few to
+    make the two sentences one statement, so 12 hours and 24 hours are not two versions of one figure."""
+    a = [*STORY, "Up to 12 hours of battery life keep the new ticket machines running."]
+    b = [*STORY, "The lamps deliver more than 24 hours of battery life on one charge."]
+    groups, disagreements = find_disagreements([article(a, "a.txt"), article(b, "b.txt")])
+    assert [g.members for g in groups] == [(0, 1)] and disagreements == []

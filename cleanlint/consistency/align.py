@@ -16,12 +16,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..document import Document
-from .facts import Fact, facts_in
-from .words import content_words
+from .facts import COUNTED_NOUNS, UNITS, Fact, facts_in
+from .words import STEM_LENGTH, content_words
 
 MIN_ALIGNMENT = 0.35  # weighted overlap of two sentences that state the same thing (seeds: 0.36 to 0.69)
 MIN_NEIGHBOUR = 0.1  # weighted overlap a neighbouring sentence needs to lend its facts to a comparison
-MIN_SHARED_WORDS = 3  # content words two aligned sentences share at least
+MIN_SHARED_WORDS = 3  # content words two aligned sentences share at least, units aside
+# Units of measure are part of the facts compared, not of what a sentence is about: "24 hours of battery
+# life" and "12 hours of battery life" share "battery" and "life", not a subject that makes the hours one
+# figure. Things counted (missiles, soldiers) are what the sentence is about, and stay.
+UNIT_STEMS = frozenset(unit[:STEM_LENGTH] for unit in UNITS if unit.isalpha() and unit not in COUNTED_NOUNS)
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def aligned(weights: Weights, xs: Sequence[Sentence], ys: Sequence[Sentence]) ->
     for sources, targets, flipped in ((xs, ys, False), (ys, xs, True)):
         for source in sources:
             best = _best_match(weights, source, targets)
-            if best is None or len(source.words & best.words) < MIN_SHARED_WORDS:
+            if best is None or shared_words(source, best) < MIN_SHARED_WORDS:
                 continue
             if weights.overlap(source, best) < MIN_ALIGNMENT:
                 continue
@@ -107,4 +111,15 @@ def neighbourhood(
     """`partner` and those of its neighbours that share something with `anchor`: where a rewrite that split
     or merged sentences put the rest of what `anchor` says."""
     around = [partners[i] for i in (partner.index - 1, partner.index + 1) if 0 <= i < len(partners)]
-    return [partner, *(s for s in around if weights.overlap(anchor, s) >= MIN_NEIGHBOUR)]
+    return [partner, *(s for s in around if _related(weights, anchor, s))]
+
+
+def _related(weights: Weights, anchor: Sentence, neighbour: Sentence) -> bool:
+    """A neighbour shares enough with the anchor to speak of the same event: some weight, and as many
+    content words as an aligned pair (one shared word, such as the unit "hours", is no common subject)."""
+    return shared_words(anchor, neighbour) >= MIN_SHARED_WORDS and weights.overlap(anchor, neighbour) >= MIN_NEIGHBOUR
+
+
+def shared_words(a: Sentence, b: Sentence) -> int:
+    """The content words two sentences have in common, units not counted."""
+    return len((a.words & b.words) - UNIT_STEMS)

@@ -89,11 +89,24 @@ class ArticleFacts:
 
     def __init__(self, facts: Iterable[Fact], lowercase_words: Iterable[str]):
         self.by_key: dict[str, list[Fact]] = defaultdict(list)
+        self._names: set[str] = set()  # a name agrees only with itself, in any case
+        self._dates: dict[tuple[int, int], set[int | None]] = defaultdict(set)  # (month, day) -> years given
         for fact in facts:
             self.by_key[fact.key].append(fact)
+            if isinstance(fact.value, str):
+                self._names.add(fact.value.lower())
+            elif isinstance(fact.value, Date):
+                self._dates[fact.value.month, fact.value.day].add(fact.value.year)
         self.lowercase_words = frozenset(lowercase_words)
 
     def states(self, fact: Fact) -> bool:
+        """Whether a fact of the article agrees with `fact`. Asked for every value of every slot about every
+        article of a group, so names and dates are looked up rather than compared one by one."""
+        if isinstance(fact.value, str):
+            return fact.value.lower() in self._names
+        if isinstance(fact.value, Date):
+            years = self._dates.get((fact.value.month, fact.value.day))
+            return bool(years) and (fact.value.year is None or None in years or fact.value.year in years)
         return any(agree(fact, other) for other in self.by_key.get(fact.key, ()))
 
     def first(self, fact: Fact) -> Fact:
