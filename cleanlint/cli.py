@@ -13,9 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .argtypes import fraction, whole_number
 from .cli_consistency import add_consistency_parser, consistency_command
 from .cli_lint import lint, undo_command
+from .cli_options import (
+    add_config_option,
+    add_output_file_option,
+    add_text_field_option,
+    fraction,
+    whole_number,
+)
 from .config import Config, ConfigError, find_config, load_config
 from .defaults import default_rules_dir
 from .engine import Selection
@@ -48,12 +54,7 @@ def _add_rule_options(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="names (YAML: name -> other spellings) that the misspelt-name rules know as well (may repeat)",
     )
-    p.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="settings file (default: nearest pyproject.toml with [tool.cleanlint] or .cleanlint.yaml)",
-    )
+    add_config_option(p)
     for flag, about in (
         ("--select", "only these codes or prefixes, comma-separated (replaces the settings' select)"),
         (
@@ -78,9 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         _add_rule_options(p)
         formats = FORMATS if name == "check" else ("text", "json")
         p.add_argument("--format", choices=formats, default="text", help="output format (default: text)")
-        p.add_argument(
-            "-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE instead of stdout"
-        )
+        add_output_file_option(p)
         p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
         p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes; 0 = all cores")
         p.add_argument(
@@ -95,9 +94,7 @@ def _parser() -> argparse.ArgumentParser:
             help="read and write no cache (.cleanlint_cache/ beside the settings: the loaded rules)",
         )
         p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
-        p.add_argument(
-            "--text-field", metavar="NAME", help="the field of a JSONL record that holds the article (default: text)"
-        )
+        add_text_field_option(p)
         p.add_argument(
             "--baseline",
             type=Path,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .argtypes import fraction
+from .cli_options import add_config_option, add_output_file_option, add_text_field_option, fraction
 from .consistency import DEFAULT_MIN_SIMILARITY
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .jsonl import TEXT_FIELD
@@ -31,7 +31,7 @@ def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = subparsers.add_parser("consistency", help=ABOUT, description=ABOUT[0].upper() + ABOUT[1:] + ".")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: .)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    p.add_argument("-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    add_output_file_option(p)
     p.add_argument(
         "--min-similarity",
         type=fraction("0.035"),
@@ -40,15 +40,8 @@ def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="Jaccard similarity of two articles' content-word pairs that puts them in one story "
         f"(default: {DEFAULT_MIN_SIMILARITY})",
     )
-    p.add_argument(
-        "--text-field", metavar="NAME", help="the field of a JSONL record that holds the article (default: text)"
-    )
-    p.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="settings file (default: nearest pyproject.toml with [tool.cleanlint] or .cleanlint.yaml)",
-    )
+    add_text_field_option(p)
+    add_config_option(p)
     return p
 
 

@@ -1,9 +1,34 @@
-"""Argument types shared by the commands: a bad value is a usage error that says what was expected."""
+"""Options and argument types that several commands share, so that each is spelt and explained once.
+
+A bad value is a usage error that says what was expected.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="settings file (default: nearest pyproject.toml with [tool.cleanlint] or .cleanlint.yaml)",
+    )
+
+
+def add_text_field_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--text-field", metavar="NAME", help="the field of a JSONL record that holds the article (default: text)"
+    )
+
+
+def add_output_file_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE instead of stdout"
+    )
 
 
 def whole_number(minimum: int) -> Callable[[str], int]:
