@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from cleanlint.cli import main
-from cleanlint.consistency.compare import near_miss
+from cleanlint.consistency.compare import ArticleFacts, contradicted, near_miss
 from cleanlint.consistency.disagreements import find_disagreements
-from cleanlint.consistency.facts import Kind
+from cleanlint.consistency.facts import Kind, facts_in
 from cleanlint.consistency.grouping import group_articles
 from cleanlint.document import Document
 from cleanlint.sources import read_source
@@ -305,3 +305,20 @@ def test_sentences_that_share_only_a_unit_and_a_topic_are_not_compared():
     b = [*STORY, "The lamps deliver more than 24 hours of battery life on one charge."]
     groups, disagreements = find_disagreements([article(a, "a.txt"), article(b, "b.txt")])
     assert [g.members for g in groups] == [(0, 1)] and disagreements == []
+
+
+def test_only_values_set_against_each_other_are_rivals():
+    """A rounded "$200" agrees with "$169.99" and with "$164.99" and so joins them in one slot; the two
+    precise prices are rivals only where aligned statements set one against the other."""
+    texts = ["It costs $169.99 now.", "It costs about $200 now.", "It costs $164.99 now."]
+    mentions = [
+        (i, next(f for f in facts_in(text, 0, len(text)) if f.kind is Kind.NUMBER)) for i, text in enumerate(texts)
+    ]
+    articles = {i: ArticleFacts([fact], []) for i, fact in mentions}
+    assert contradicted(mentions, articles) == []
+    faced = [(mentions[0], mentions[2])]
+    reported = contradicted(mentions, articles, faced)
+    assert [(article, texts[article][f.start : f.end]) for (article, f), _ in reported] == [
+        (0, "$169.99"),
+        (2, "$164.99"),
+    ]

@@ -165,26 +165,47 @@ def slots(links: Iterable[tuple[Mention, Mention]]) -> list[list[Mention]]:
     return list(grouped.values())
 
 
-def contradicted(slot: Sequence[Mention], articles: Mapping[int, ArticleFacts]) -> list[tuple[Mention, list[Mention]]]:
+def contradicted(
+    slot: Sequence[Mention], articles: Mapping[int, ArticleFacts], rival_links: Iterable[tuple[Mention, Mention]] = ()
+) -> list[tuple[Mention, list[Mention]]]:
     """Each mention of the slot that another value of the slot outvotes or ties, with where the articles
-    that give those other values instead give them (in the slot if they do, else their first mention)."""
+    that give those other values instead give them (in the slot if they do, else their first mention).
+
+    Only values that were set against each other in aligned statements count as rivals: a slot can join
+    "$169.99" and "$164.99" through a rounded "$200" that agrees with both, which says nothing about
+    whether the two precise figures are one fact."""
     values: list[Fact] = []  # one fact for each value of the slot
     for _, fact in slot:
         if not any(agree(fact, value) for value in values):
             values.append(fact)
-    support = {id(value): {a for a, facts in articles.items() if facts.states(value)} for value in values}
+
+    def value_of(fact: Fact) -> int:
+        return next(i for i, value in enumerate(values) if agree(fact, value))
+
+    in_slot = {(a, f.start) for a, f in slot}
+    faced = {
+        frozenset((value_of(a[1]), value_of(b[1])))
+        for a, b in rival_links
+        if (a[0], a[1].start) in in_slot and (b[0], b[1].start) in in_slot
+    }
+    support = [{a for a, facts in articles.items() if facts.states(value)} for value in values]
     out = []
     for article, fact in slot:
-        own = support[id(next(value for value in values if agree(fact, value)))]
+        mine = value_of(fact)
+        own = support[mine]
         # a rival value counts where it is given by articles that do not also give this one: an article
         # that states both (a copy, or one that is inconsistent within itself) contradicts nothing
-        rivals_ = {id(v): (v, support[id(v)] - own) for v in values if not agree(fact, v) and support[id(v)] - own}
-        if not rivals_ or max(len(support[key]) for key in rivals_) < len(own):
+        rivals_ = {
+            i: (value, support[i] - own)
+            for i, value in enumerate(values)
+            if i != mine and not agree(fact, value) and frozenset((mine, i)) in faced and support[i] - own
+        }
+        if not rivals_ or max(len(support[i]) for i in rivals_) < len(own):
             continue
         versions = []
         for value, givers in rivals_.values():
             for other in sorted(givers):
-                in_slot = [f for a, f in slot if a == other and agree(value, f)]
-                versions.append((other, in_slot[0] if in_slot else articles[other].first(value)))
+                given = [f for a, f in slot if a == other and agree(value, f)]
+                versions.append((other, given[0] if given else articles[other].first(value)))
         out.append(((article, fact), versions))
     return out

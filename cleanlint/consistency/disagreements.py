@@ -9,7 +9,7 @@ the sentences of every two similar articles of a group (align.py), set the facts
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..document import Document
@@ -107,15 +107,19 @@ def _group_disagreements(documents: Sequence[Document], group: Group, number: in
     sentences = {i: sentences_of(i, documents[i]) for i in group.members}
     facts = {i: _article_facts(documents[i], sentences[i]) for i in group.members}
     links: list[tuple[Mention, Mention]] = []
+    rival_links: list[tuple[Mention, Mention]] = []
     for x, y, _ in group.links:
         weights = Weights([*sentences[x], *sentences[y]])  # of the pair: the rest of the group does not matter
         for a, b in aligned(weights, sentences[x], sentences[y]):
-            links += _linked(x, y, a, neighbourhood(weights, a, b, sentences[y]), facts)
-            links += _linked(y, x, b, neighbourhood(weights, b, a, sentences[x]), facts)
+            for anchor, partners, one, other in ((a, b, x, y), (b, a, y, x)):
+                near = neighbourhood(weights, anchor, partners, sentences[other])
+                agreeing, rivals = _linked(one, other, anchor, near, facts)
+                links += agreeing + rivals
+                rival_links += rivals
     seen: set[tuple[int, int]] = set()
     out = []
     for slot in slots(links):
-        for (article, fact), versions in contradicted(slot, facts):
+        for (article, fact), versions in contradicted(slot, facts, rival_links):
             if (article, fact.start) not in seen:
                 seen.add((article, fact.start))
                 out.append(_disagreement(documents, article, fact, versions, number))
@@ -128,11 +132,11 @@ def _article_facts(doc: Document, sentences: Sequence[Sentence]) -> ArticleFacts
 
 def _linked(
     x: int, y: int, anchor: Sentence, partners: Sequence[Sentence], facts: dict[int, ArticleFacts]
-) -> Iterator[tuple[Mention, Mention]]:
-    """Links between the facts of `anchor` (article x) and those of its aligned partner and neighbours (y)."""
+) -> tuple[list[tuple[Mention, Mention]], list[tuple[Mention, Mention]]]:
+    """(agreeing, rival) links between the facts of `anchor` (article x) and those of its aligned partner
+    and neighbours (article y)."""
     agreeing, rival_pairs = pair(anchor.facts, [f for s in partners for f in s.facts], facts[x], facts[y])
-    for a, b in agreeing + rival_pairs:
-        yield (x, a), (y, b)
+    return [((x, a), (y, b)) for a, b in agreeing], [((x, a), (y, b)) for a, b in rival_pairs]
 
 
 def _disagreement(
