@@ -116,10 +116,15 @@ def _group_disagreements(documents: Sequence[Document], group: Group, number: in
                 agreeing, rivals = _linked(one, other, anchor, near, facts)
                 links += agreeing + rivals
                 rival_links += rivals
+    grouped = slots(links)
+    slot_of = {(article, fact.start): n for n, slot in enumerate(grouped) for article, fact in slot}
+    faced: dict[int, list[tuple[Mention, Mention]]] = defaultdict(list)  # the rival links of each slot
+    for a, b in rival_links:
+        faced[slot_of[a[0], a[1].start]].append((a, b))
     seen: set[tuple[int, int]] = set()
     out = []
-    for slot in slots(links):
-        for (article, fact), versions in contradicted(slot, facts, rival_links):
+    for n, slot in enumerate(grouped):
+        for (article, fact), versions in contradicted(slot, facts, faced[n]):
             if (article, fact.start) not in seen:
                 seen.add((article, fact.start))
                 out.append(_disagreement(documents, article, fact, versions, number))
