@@ -23,8 +23,8 @@ from .outcome import FileResult
 from .progress import with_progress
 from .report import Tally, unified_diff, where
 from .reporters import make_reporter
-from .runner import EngineSpec, RunOptions, run
-from .sources import ARTICLE_SUFFIXES
+from .runner import EngineSpec, RunOptions, run_found
+from .sources import ARTICLE_SUFFIXES, discover
 from .undo import undo
 
 
@@ -51,7 +51,8 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     if getattr(args, "statistics", False) and args.format not in ("text", "json"):
         print(f"cleanlint: error: --statistics is a table (text) or a list (json), not {args.format}", file=sys.stderr)
         return EXIT_ERROR
-    problem = report_path_problem(args.output_file, args.paths or [Path(".")])
+    paths = args.paths or [Path(".")]
+    problem = report_path_problem(args.output_file, paths)
     if problem is not None:  # said before any file is read
         print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
         return EXIT_ERROR
@@ -76,7 +77,6 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         cache_dir=spec.cache_dir if engine.fingerprint and not fixing else None,
         fingerprint=engine.fingerprint,
     )
-    paths = args.paths or [Path(".")]
     if args.dask:
         from .distributed import ClusterError, run_on_cluster  # here: dask is an optional extra
 
@@ -86,7 +86,10 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
             print(f"cleanlint: error: {err}", file=sys.stderr)
             return EXIT_ERROR
     else:
-        results = run(paths, spec, engine, config, options, args.jobs)
+        found = list(discover(paths, config.is_excluded))
+        results = run_found(found, spec, engine, config, options, args.jobs)
+        if not args.no_progress:
+            results = with_progress(results, sum(isinstance(item, Path) for item in found), sys.stderr)
     return _report(args, config, results, fixing)
 
 
@@ -113,8 +116,6 @@ def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResu
     """Report each result as it comes and keep only counts (and what a one-document format must list), so
     that memory does not grow with the corpus; then the summary and the exit status."""
     output = args.output_file
-    if not getattr(args, "no_progress", True) and not args.dask:
-        results = with_progress(results, args.paths or [Path(".")], config.is_excluded, sys.stderr)
     try:
         with report_destination(output) as out:
             status = _write_report(args, config, results, fixing, out)

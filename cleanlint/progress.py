@@ -6,25 +6,18 @@ and pipes stay byte for byte what they would be without it. It disappears when t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from .outcome import FileResult
-from .sources import discover
 
 MIN_FILES = 20  # below this a run ends before a bar would tell anyone anything
 
 
-def with_progress(
-    results: Iterator[FileResult], paths: Sequence[Path], excluded: Callable[[Path], bool], stream: TextIO
-) -> Iterator[FileResult]:
-    """The same results, counted on a bar while they pass. The files are counted first, as the run finds
-    them (a walk of the folders, no reading), so the bar knows its end."""
-    if not stream.isatty():
-        return results
-    total = sum(1 for found in discover(paths, excluded) if isinstance(found, Path))
-    if total < MIN_FILES:
+def with_progress(results: Iterator[FileResult], total: int, stream: TextIO) -> Iterator[FileResult]:
+    """The same results, counted on a bar of `total` files while they pass."""
+    if not stream.isatty() or total < MIN_FILES:
         return results
     return _counted(results, total, stream)
 

@@ -155,7 +155,19 @@ def run(
     paths: Sequence[Path], spec: EngineSpec, engine: Engine, config: Config, options: RunOptions, jobs: int = 1
 ) -> Iterator[FileResult]:
     """FileResults for every file found under `paths` (and JSONL record), in discovery order."""
-    found = list(discover(paths, config.is_excluded))
+    return run_found(list(discover(paths, config.is_excluded)), spec, engine, config, options, jobs)
+
+
+def run_found(
+    found: Sequence[Path | InputError],
+    spec: EngineSpec,
+    engine: Engine,
+    config: Config,
+    options: RunOptions,
+    jobs: int = 1,
+) -> Iterator[FileResult]:
+    """FileResults for files already found (sources.discover), in that order: for a caller that needs to
+    know the files before the run starts, such as a progress bar, without walking the folders twice."""
     files = [p for p in found if isinstance(p, Path)]
     workers = min(jobs if jobs > 0 else os.cpu_count() or 1, len(files))
     if workers <= 1:
