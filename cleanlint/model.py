@@ -76,3 +76,8 @@ class Finding:
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.code)
+
+    @property
+    def has_safe_fix(self) -> bool:
+        """Whether plain `cleanlint fix` (without --unsafe-fixes) acts on this finding."""
+        return self.fix is not None and self.fix.safety is Safety.SAFE

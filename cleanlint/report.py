@@ -101,7 +101,7 @@ class Tally:
             self._path, self._counted, self._changed, self._applied_here = r.path, True, False, 0
             self.files += 1
         self.findings += len(r.findings)
-        self.safe += sum(1 for f in r.findings if f.fix is not None and f.fix.safety is Safety.SAFE)
+        self.safe += sum(1 for f in r.findings if f.has_safe_fix)
         self.unsafe += sum(1 for f in r.findings if f.fix is not None and f.fix.safety is Safety.UNSAFE)
         self.errors += bool(r.error)
         self.applied += r.applied

@@ -99,7 +99,7 @@ def removal(doc: Document, findings: Sequence[Finding]) -> Removal:
     """
     from .kinds.scoping import word_count  # here, as in fixer.py: the kinds load only when needed
 
-    safe = [f for f in findings if f.fix is not None and f.fix.safety is Safety.SAFE]
+    safe = [f for f in findings if f.has_safe_fix]
     spans = _merged((f.fix.edit.start, f.fix.edit.end, f.code) for f in safe if is_removal(f))
     counts: Counter[str] = Counter()
     for start, end, code in spans:
@@ -182,7 +182,7 @@ def _segment_html(text: str, seg: Segment) -> str:
     classes = ["seg"]
     removed = [f for f in seg.findings if is_removal(f)]
     if removed:
-        safe = any(f.fix.safety is Safety.SAFE for f in removed)
+        safe = any(f.has_safe_fix for f in removed)
         classes.append("rm" if safe else "rmu")
     for category in (Category.BOILERPLATE, Category.ARTIFACT, Category.LANGUAGE):
         if any(f.category is category for f in seg.findings):

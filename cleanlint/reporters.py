@@ -12,7 +12,6 @@ import json
 from collections import Counter
 from typing import Protocol, TextIO
 
-from .model import Safety
 from .outcome import FileResult
 from .report import Tally, finding_dicts, text_lines, write_json
 
@@ -95,7 +94,7 @@ class Statistics:
     def add(self, result: FileResult) -> None:
         for f in result.findings:
             self.counts[f.code] += 1
-            self.fixable[f.code] += f.fix is not None and f.fix.safety is Safety.SAFE
+            self.fixable[f.code] += f.has_safe_fix
             self.rules[f.code] = f.rule
 
     def rows(self) -> list[dict]:
