@@ -14,6 +14,7 @@ from typing import Protocol, TextIO
 
 from .outcome import FileResult
 from .report import Tally, finding_dicts, text_lines, write_json
+from .sarif import github_annotation, github_error, sarif_log
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
@@ -58,8 +59,6 @@ class SarifReport(JsonReport):
     """SARIF 2.1.0, for code-scanning dashboards (sarif.py)."""
 
     def finish(self, tally: Tally) -> None:
-        from .sarif import sarif_log
-
         json.dump(sarif_log(self.findings, self.errors), self.out, ensure_ascii=False, indent=2)
         self.out.write("\n")
 
@@ -71,8 +70,6 @@ class GithubReport:
         self.out = out
 
     def add(self, result: FileResult) -> None:
-        from .sarif import github_annotation, github_error
-
         for finding in finding_dicts(result):
             self.out.write(github_annotation(finding) + "\n")
         if result.error:
