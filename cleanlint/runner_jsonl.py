@@ -20,7 +20,7 @@ from .engine import Engine
 from .fixlog import LogError, LoggedEdit, append, logged, not_written
 from .jsonl import Record, read_records, rewrite
 from .outcome import Examined, FileResult, RunOptions, examine
-from .sources import JSONL_SUFFIXES, InputError, SourceText, check_readable
+from .sources import JSONL_SUFFIXES, InputError, SourceText, check_readable, refuse_binary
 
 MAX_LINE_ERRORS = 10  # bad lines reported one by one; the rest of a broken file is counted in one more line
 
@@ -60,8 +60,7 @@ def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Pat
     logged_after: str | None = None  # the digest the log's lines promise, once they are on disk
     try:
         with stream:
-            if b"\x00" in stream.read(8192):
-                return [FileResult(path, error=f"{path}: binary file (contains NUL bytes), not JSONL")]
+            refuse_binary(path, stream.read(8192), "JSONL")
             stream.seek(0)
             with replacing(path, digest) if writing else nullcontext() as out:
                 writer = _HashingWriter(out) if out is not None else None
@@ -74,6 +73,8 @@ def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Pat
                     after = writer.digest.hexdigest()
                     append(options.log, [replace(e, after=after).line() for e in log])
                     logged_after = after
+    except InputError as err:  # a binary file: nothing was checked
+        return [FileResult(path, error=str(err))]
     except _NotWritten:
         if any(r.error for r in results):
             results.append(FileResult(path, error=f"{path}: not written, because of the lines above"))

@@ -90,9 +90,14 @@ def read_bytes(path: Path, what: str = "article text", limit: int | None = DEFAU
         data = path.read_bytes()
     except OSError as err:
         raise InputError(path, f"cannot read: {err.strerror or err}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(path, f"binary file (contains NUL bytes), not {what}")
+    refuse_binary(path, data, what)
     return data
+
+
+def refuse_binary(path: Path, head: bytes, what: str) -> None:
+    """An InputError when the file's first 8 KB hold a NUL byte: a binary file, never `what`."""
+    if b"\x00" in head[:8192]:
+        raise InputError(path, f"binary file (contains NUL bytes), not {what}")
 
 
 def read_source(path: Path, limit: int | None = DEFAULT_MAX_BYTES) -> SourceText:

@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from cleanlint.cli import main
 from cleanlint.jsonl import read_records, rewrite
 
@@ -88,4 +90,14 @@ def test_fix_summary_counts_no_fix_of_a_file_left_unwritten(tmp_path: Path, caps
     captured = capsys.readouterr()
     assert f"error: {corpus}: not written, because of the lines above" in captured.err
     assert captured.out.startswith("Applied 0 fixes in 0 of 0 files;")
+    assert corpus.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["check", "fix", "consistency"])
+def test_a_binary_jsonl_file_is_one_error_and_left_as_it_is(tmp_path: Path, capsys, command: str):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b'{"text": "a"}\n\x00\x01\x02')
+    before = corpus.read_bytes()
+    assert main([command, str(corpus)]) == 2
+    assert capsys.readouterr().err == f"error: {corpus}: binary file (contains NUL bytes), not JSONL\n"
     assert corpus.read_bytes() == before

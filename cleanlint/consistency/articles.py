@@ -15,7 +15,7 @@ from ..document import Document
 from ..html import is_html, read_page
 from ..jsonl import TEXT_FIELD, read_records
 from ..runner_jsonl import is_jsonl
-from ..sources import DEFAULT_MAX_BYTES, InputError, check_readable, discover, read_source
+from ..sources import DEFAULT_MAX_BYTES, InputError, check_readable, discover, read_source, refuse_binary
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,7 @@ def _read_jsonl(
     try:
         check_readable(path, None)
         with open(path, "rb") as stream:
-            if b"\x00" in stream.read(8192):
-                errors.append((path, f"{path}: binary file (contains NUL bytes), not JSONL"))
-                return
+            refuse_binary(path, stream.read(8192), "JSONL")
             stream.seek(0)
             for record in read_records(stream, text_field, max_bytes):
                 if record.error:
