@@ -166,9 +166,13 @@ def _add_mine_parser(sub) -> None:
     _add_rule_options(p)
 
 
-def _settings(args: argparse.Namespace) -> tuple[Config, EngineSpec]:
+def _config(args: argparse.Namespace) -> Config:
+    """The settings: --config FILE, else the nearest settings file at or above the first PATH."""
     start = args.paths[0] if getattr(args, "paths", None) else Path.cwd()
-    config = load_config(args.config if args.config else find_config(start))
+    return load_config(args.config if args.config else find_config(start))
+
+
+def _engine_spec(args: argparse.Namespace, config: Config) -> EngineSpec:
     rule_paths = () if args.no_default_rules else (default_rules_dir(),)
     rule_paths += config.rules + tuple(args.rules)
     selection = Selection(
@@ -177,7 +181,7 @@ def _settings(args: argparse.Namespace) -> tuple[Config, EngineSpec]:
         config.extend_select + tuple(args.extend_select),
     )
     cache = None if getattr(args, "no_cache", False) else cache_dir_for(config.root)
-    return config, EngineSpec(rule_paths, selection, config.gazetteer + tuple(args.gazetteer), cache)
+    return EngineSpec(rule_paths, selection, config.gazetteer + tuple(args.gazetteer), cache)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -193,10 +197,11 @@ def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "undo":  # needs no settings and no rules: only the log
         return undo_command(args)
-    if args.command == "consistency":  # compares articles with each other: no rules
-        return consistency_command(args)
     try:
-        config, spec = _settings(args)
+        config = _config(args)
+        if args.command == "consistency":  # compares articles with each other: no rules
+            return consistency_command(args, config)
+        spec = _engine_spec(args, config)
         engine = spec.build()
     except (ConfigError, RuleError) as err:
         print(f"cleanlint: error: {err}", file=sys.stderr)

@@ -20,6 +20,7 @@ from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from .jsonl import TEXT_FIELD
 
 if TYPE_CHECKING:
+    from .config import Config
     from .consistency.articles import Article, InputProblem
     from .consistency.disagreements import Disagreement
     from .consistency.grouping import Group
@@ -45,19 +46,14 @@ def add_consistency_parser(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-def consistency_command(args: argparse.Namespace) -> int:
+def consistency_command(args: argparse.Namespace, config: Config) -> int:
+    """`config`: the corpus's settings, for its exclusions, file size limit and text field, as `check` uses them."""
     from .atomic import WriteRefused, report_destination
     from .cli_lint import report_path_problem
-    from .config import ConfigError, find_config, load_config
     from .consistency.articles import read_articles  # here: `check` never loads the comparison
     from .consistency.disagreements import find_disagreements
 
     paths = args.paths or [Path(".")]
-    try:  # the settings of the corpus: its exclusions, file size limit and text field, as `check` uses them
-        config = load_config(args.config if args.config else find_config(paths[0]))
-    except ConfigError as err:
-        print(f"cleanlint: error: {err}", file=sys.stderr)
-        return EXIT_ERROR
     if (problem := report_path_problem(args.output_file, paths)) is not None:
         print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
         return EXIT_ERROR
