@@ -55,7 +55,7 @@ def consistency_command(args: argparse.Namespace, config: Config) -> int:
 
     paths = args.paths or [Path(".")]
     if (problem := report_path_problem(args.output_file, paths)) is not None:
-        print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
+        print(f"cleanlint: error: {problem}", file=sys.stderr)
         return EXIT_ERROR
     text_field = args.text_field or config.text_field or TEXT_FIELD
     articles, errors = read_articles(paths, text_field, config.is_excluded, config.max_file_bytes)

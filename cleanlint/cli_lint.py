@@ -52,9 +52,8 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         print(f"cleanlint: error: --statistics is a table (text) or a list (json), not {args.format}", file=sys.stderr)
         return EXIT_ERROR
     paths = args.paths or [Path(".")]
-    problem = report_path_problem(args.output_file, paths)
-    if problem is not None:  # said before any file is read
-        print(f"cleanlint: error: {args.output_file}: cannot write the report there: {problem}", file=sys.stderr)
+    if (problem := report_path_problem(args.output_file, paths)) is not None:  # said before any file is read
+        print(f"cleanlint: error: {problem}", file=sys.stderr)
         return EXIT_ERROR
     try:
         baseline = _baseline(args, config)
@@ -94,11 +93,16 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
 
 
 def report_path_problem(output: Path | None, paths: list[Path]) -> str | None:
-    """Why the report cannot go to `output`, or None when it can (or goes to standard output). A report
-    never replaces an article of the run: a file named as a PATH, or an existing file with an article suffix
-    inside a folder named as a PATH (such as the report of an earlier run, which this run reads too)."""
-    if output is None:
-        return None
+    """Why the report cannot go to `output`, in one line that names it; None when it can, or when it goes to
+    standard output."""
+    reason = None if output is None else _unwritable(output, paths)
+    return None if reason is None else f"{output}: cannot write the report there: {reason}"
+
+
+def _unwritable(output: Path, paths: list[Path]) -> str | None:
+    """A report never replaces an article of the run: a file named as a PATH, or an existing file with an
+    article suffix inside a folder named as a PATH (such as the report of an earlier run, which this run
+    reads too)."""
     if output.is_dir():
         return "it is a folder"
     if not output.absolute().parent.is_dir():
