@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz.distance import Indel
 
+from .components import connected
 from .facts import Date, Fact, Kind, Quantity
 from .words import MONTHS
 
@@ -142,27 +143,14 @@ def pair(
     return agreeing, rival_pairs
 
 
-def slots(links: Iterable[tuple[Mention, Mention]]) -> list[list[Mention]]:
+def slots(links: Sequence[tuple[Mention, Mention]]) -> list[list[Mention]]:
     """The connected sets of mentions joined by agreeing or rival links."""
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-    mentions: dict[tuple[int, int], Mention] = {}
-
-    def root(key: tuple[int, int]) -> tuple[int, int]:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
+    mentions: dict[tuple[int, int], Mention] = {}  # a mention by its article and place
     for a, b in links:
         for m in (a, b):
-            key = (m[0], m[1].start)
-            mentions.setdefault(key, m)
-            parent.setdefault(key, key)
-        parent[root((b[0], b[1].start))] = root((a[0], a[1].start))
-    grouped: dict[tuple[int, int], list[Mention]] = defaultdict(list)
-    for key, mention in sorted(mentions.items()):
-        grouped[root(key)].append(mention)
-    return list(grouped.values())
+            mentions.setdefault((m[0], m[1].start), m)
+    edges = (((a[0], a[1].start), (b[0], b[1].start)) for a, b in links)
+    return [[mentions[key] for key in keys] for keys in connected(sorted(mentions), edges)]
 
 
 def contradicted(

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from . import DEFAULT_MIN_SIMILARITY
+from .components import connected
 from .words import content_words, words
 
 PROSE_WORDS = 10  # words a line needs for its shingles to count: shorter lines are mostly page furniture
@@ -80,21 +81,9 @@ def similar_pairs(sets: Sequence[frozenset[str]], min_similarity: float) -> list
 def group_articles(texts: Sequence[str], min_similarity: float = DEFAULT_MIN_SIMILARITY) -> list[Group]:
     """The groups of two or more articles, in the order of their first member."""
     pairs = similar_pairs([shingles(t) for t in texts], min_similarity)
-    parent = list(range(len(texts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j, _ in pairs:
-        parent[root(j)] = root(i)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(texts)):
-        members[root(i)].append(i)
+    stories = [s for s in connected(range(len(texts)), ((i, j) for i, j, _ in pairs)) if len(s) > 1]
+    story_of = {i: n for n, story in enumerate(stories) for i in story}
     links: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
     for pair in pairs:
-        links[root(pair[0])].append(pair)
-    groups = [Group(tuple(m), tuple(links[r])) for r, m in members.items() if len(m) > 1]
-    return sorted(groups, key=lambda g: g.members[0])
+        links[story_of[pair[0]]].append(pair)
+    return [Group(tuple(story), tuple(links[n])) for n, story in enumerate(stories)]
