@@ -159,9 +159,9 @@ def contradicted(
     """Each mention of the slot that another value of the slot outvotes or ties, with where the articles
     that give those other values instead give them (in the slot if they do, else their first mention).
 
-    Only values that were set against each other in aligned statements count as rivals: a slot can join
-    "$169.99" and "$164.99" through a rounded "$200" that agrees with both, which says nothing about
-    whether the two precise figures are one fact."""
+    Only values that were set against each other in aligned statements (`rival_links`, between mentions of
+    this slot) count as rivals: a slot can join "$169.99" and "$164.99" through a rounded "$200" that agrees
+    with both, which says nothing about whether the two precise figures are one fact."""
     values: list[Fact] = []  # one fact for each value of the slot
     for _, fact in slot:
         if not any(agree(fact, value) for value in values):
@@ -170,12 +170,7 @@ def contradicted(
     def value_of(fact: Fact) -> int:
         return next(i for i, value in enumerate(values) if agree(fact, value))
 
-    in_slot = {(a, f.start) for a, f in slot}
-    faced = {
-        frozenset((value_of(a[1]), value_of(b[1])))
-        for a, b in rival_links
-        if (a[0], a[1].start) in in_slot and (b[0], b[1].start) in in_slot
-    }
+    faced = {frozenset((value_of(a[1]), value_of(b[1]))) for a, b in rival_links}
     support = [{a for a, facts in articles.items() if facts.states(value)} for value in values]
     out = []
     for article, fact in slot:
