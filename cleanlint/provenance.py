@@ -10,7 +10,7 @@ to exactly those documents.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -78,11 +78,20 @@ def mining_source(doc: Document, relative: Path | None) -> str | None:
     Front matter wins (`source`, else the host of `url` without a leading "www."); then the first folder
     of `relative`, the file's path below the folder named on the command line (corpus/SITE/...).
     """
-    source = doc.metadata.get("source")
-    if isinstance(source, str) and source.strip():
-        return " ".join(source.split())
-    if host := url_host(doc.metadata.get("url")):
-        return host.removeprefix("www.")
+    if declared := declared_source(doc.metadata):
+        return declared
     if relative is not None and len(relative.parts) > 1:
         return relative.parts[0]
+    return None
+
+
+def declared_source(metadata: Mapping[str, object], keys: tuple[str, ...] = ("source",)) -> str | None:
+    """The source a document's front matter names: the first of `keys` that holds a name, else the host of
+    its `url` without a leading "www."; None when it names none."""
+    for key in keys:
+        value = metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    if host := url_host(metadata.get("url")):
+        return host.removeprefix("www.")
     return None

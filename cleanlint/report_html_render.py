@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .document import Document
 from .model import Category, Finding, Safety
-from .provenance import url_host
+from .provenance import declared_source
 
 
 @dataclass(frozen=True)
@@ -143,13 +143,8 @@ def score(doc: Document, findings: Sequence[Finding], words: int) -> int:
 def source_of(doc: Document | None, path: Path) -> str:
     """The name the charts file a document under: its metadata's `source` or `site`, else the host of
     its `url`, else the name of the folder the file is in."""
-    meta = doc.metadata if doc is not None else {}
-    for key in ("source", "site"):
-        value = meta.get(key)
-        if isinstance(value, str) and value.strip():
-            return " ".join(value.split())
-    if host := url_host(meta.get("url")):
-        return host.removeprefix("www.")
+    if doc is not None and (declared := declared_source(doc.metadata, ("source", "site"))):
+        return declared
     return Path(path).absolute().parent.name or "(no folder)"
 
 
