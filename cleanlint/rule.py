@@ -62,8 +62,21 @@ class Rule:
         fix = None
         if edit is not None and self.fix.action is not FixAction.NONE:
             fix = Fix(edit, self.fix.safety)
-        message = self.message.format_map(_Defaulting(fmt)) if fmt else self.message
+        message = self.message.format_map(_Defaulting({k: quoted(v) for k, v in fmt.items()})) if fmt else self.message
         return Finding(self.code, self.name, self.category, self.severity, message, start, end, fix)
+
+
+QUOTE_LIMIT = 80  # characters of matched text a message quotes; the finding's span says where the rest is
+
+
+def quoted(text: str) -> str:
+    """`text` as a message quotes it: on one line, and at most QUOTE_LIMIT characters. A rule that matches a
+    whole 20 MB line must not print 20 MB, and a quote must not break its report line. A long quote keeps its
+    start and its end, where a cut-off sentence or a glued seam shows, around an ellipsis."""
+    if len(text) > QUOTE_LIMIT:
+        half = QUOTE_LIMIT // 2
+        text = text[:half].rstrip() + "…" + text[-(QUOTE_LIMIT - half - 1) :].lstrip()
+    return text.replace("\r", " ").replace("\n", " ")
 
 
 class _Defaulting(dict):
