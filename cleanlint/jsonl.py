@@ -80,7 +80,8 @@ def _parse(number: int, raw: bytes, text_field: str) -> Record:
     try:
         value = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as err:
-        return Record(number, raw, error=f"line {number}: not JSON ({err.msg} at column {err.pos + 1})")
+        where = err.msg if err.msg.endswith(" at") else f"{err.msg} at"  # "Unterminated string starting at"
+        return Record(number, raw, error=f"line {number}: not JSON ({where} column {err.pos + 1})")
     if not isinstance(value, dict) or not isinstance(value.get(text_field), str):
         return Record(number, raw, error=f"line {number}: not an object with a string field {text_field!r}")
     return Record(number, raw, value, value[text_field])
