@@ -95,4 +95,13 @@ def run_on_cluster(
         if isinstance(item, InputError):
             yield FileResult(item.path, error=str(item))
         else:
-            yield from (replace(r, path=item) for r in next(computed))
+            yield from (_as_found(r, item) for r in next(computed))
+
+
+def _as_found(result: FileResult, path: Path) -> FileResult:
+    """A worker's result under the path as the user named it: the worker read the file by its absolute
+    path, and its error names that path, where a local run's error names the path as found."""
+    error, named = result.error, str(path.absolute())
+    if error is not None and error.startswith(named):
+        error = str(path) + error[len(named) :]
+    return replace(result, path=path, error=error)

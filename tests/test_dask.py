@@ -52,3 +52,14 @@ def test_a_bad_scheduler_is_one_line(corpus: Path, capsys):
     assert capsys.readouterr().err.strip() == (
         "cleanlint: error: --dask local:many: expected local, local:N or a scheduler address such as tcp://host:8786"
     )
+
+
+def test_a_cluster_names_files_as_a_local_run_does(corpus: Path, capsys, monkeypatch):
+    """Workers read each file by its absolute path; errors still name it as the user did."""
+    monkeypatch.chdir(corpus.parent)
+    assert main(["check", corpus.name]) == 2
+    local = capsys.readouterr()
+    assert main(["check", "--dask", "local:2", corpus.name]) == 2
+    on_cluster = capsys.readouterr()
+    assert f"error: {corpus.name}/latin1.txt: not UTF-8 text" in local.err
+    assert (on_cluster.out, on_cluster.err) == (local.out, local.err)
