@@ -85,7 +85,8 @@ def report_destination(path: Path | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     with replacing(path, file_digest(path)) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        # a file name that is not UTF-8 is written as an escape (JSON reads it back as the same name)
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace", newline="")
         yield text
         text.flush()
         text.detach()  # the binary stream is replacing()'s to close

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from .cli_options import add_config_option, add_output_file_option, add_text_field_option, fraction
 from .consistency import DEFAULT_MIN_SIMILARITY
-from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
 from .jsonl import TEXT_FIELD
+from .printable import one_line
 
 if TYPE_CHECKING:
     from .config import Config
@@ -55,23 +56,21 @@ def consistency_command(args: argparse.Namespace, config: Config) -> int:
 
     paths = args.paths or [Path(".")]
     if (problem := report_path_problem(args.output_file, paths)) is not None:
-        print(f"cleanlint: error: {problem}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(problem)
     text_field = args.text_field or config.text_field or TEXT_FIELD
     articles, errors = read_articles(paths, text_field, config.is_excluded, config.max_file_bytes)
     for _, message in errors:
-        print(f"error: {message}", file=sys.stderr)
+        print(one_line(f"error: {message}"), file=sys.stderr)
     groups, found = find_disagreements([a.document for a in articles], args.min_similarity)
     try:
         with report_destination(args.output_file) as out:
             if args.format == "json":
                 out.write(json.dumps(_json(articles, groups, found, errors), indent=2, ensure_ascii=False) + "\n")
             else:
-                out.writelines(_line(articles, d) + "\n" for d in found)
+                out.writelines(one_line(_line(articles, d)) + "\n" for d in found)
                 out.write(_summary(len(articles), groups, found, len(errors)) + "\n")
     except WriteRefused as err:
-        print(f"cleanlint: error: {args.output_file}: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(f"{args.output_file}: {err}")
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if found else EXIT_CLEAN

@@ -16,10 +16,11 @@ from .atomic import WriteRefused, file_digest, report_destination, write_bytes_a
 from .baseline import DEFAULT_NAME, Baseline, BaselineError, Key, keys, load_baseline, render_baseline
 from .config import Config
 from .engine import Engine
-from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
 from .fixlog import LogError, append, read_log
 from .jsonl import TEXT_FIELD
 from .outcome import FileResult
+from .printable import one_line
 from .progress import with_progress
 from .report import Tally, unified_diff, where
 from .reporters import make_reporter
@@ -46,26 +47,23 @@ def _baseline(args: argparse.Namespace, config: Config) -> Baseline | None:
 def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:
     fixing = args.command == "fix"
     if args.jobs < 0:
-        print("cleanlint: error: --jobs must be 0 (all cores) or more", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit("--jobs must be 0 (all cores) or more")
     if getattr(args, "statistics", False) and args.format not in ("text", "json"):
-        print(f"cleanlint: error: --statistics is a table (text) or a list (json), not {args.format}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(f"--statistics is a table (text) or a list (json), not {args.format}")
+    if getattr(args, "diff", False) and args.format != "text":
+        return error_exit(f"--diff prints a unified diff, which has no {args.format} form: leave out --format")
     paths = args.paths or [Path(".")]
     if (problem := report_path_problem(args.output_file, paths)) is not None:  # said before any file is read
-        print(f"cleanlint: error: {problem}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(problem)
     try:
         baseline = _baseline(args, config)
     except BaselineError as err:
-        print(f"cleanlint: error: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(str(err))
     if getattr(args, "log", None) is not None and not getattr(args, "diff", False):
         try:
             append(args.log, [])  # a log that cannot be written stops the run before any file is touched
         except LogError as err:
-            print(f"cleanlint: error: {err}", file=sys.stderr)
-            return EXIT_ERROR
+            return error_exit(str(err))
     options = RunOptions(
         fix=fixing,
         unsafe_fixes=getattr(args, "unsafe_fixes", False),
@@ -82,8 +80,7 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         try:
             results = iter(list(run_on_cluster(paths, spec, config, options, args.dask)))
         except ClusterError as err:
-            print(f"cleanlint: error: {err}", file=sys.stderr)
-            return EXIT_ERROR
+            return error_exit(str(err))
     else:
         found = list(discover(paths, config.is_excluded))
         results = run_found(found, spec, engine, config, options, args.jobs)
@@ -124,8 +121,7 @@ def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResu
         with report_destination(output) as out:
             status = _write_report(args, config, results, fixing, out)
     except WriteRefused as err:
-        print(f"cleanlint: error: {output}: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(f"{output}: {err}")
     return status
 
 
@@ -140,9 +136,9 @@ def _write_report(
     baseline_root = baseline_path(args, config).absolute().parent  # baseline entries name files relative to it
     for r in results:
         if r.error:
-            print(f"error: {r.error}", file=sys.stderr)
+            print(one_line(f"error: {r.error}"), file=sys.stderr)
         for note in r.notes:
-            print(f"{where(r)}: {note}", file=sys.stderr)
+            print(one_line(f"{where(r)}: {note}"), file=sys.stderr)
         tally.add(r)
         remaining = remaining or bool(r.findings)
         if mode == "baseline":
@@ -170,8 +166,7 @@ def _write_baseline(path: Path, entries: list[Key], tally: Tally, out: TextIO) -
     try:
         write_bytes_atomic(path, render_baseline(entries).encode("utf-8"), file_digest(path))
     except WriteRefused as err:
-        print(f"cleanlint: error: {path}: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(f"{path}: {err}")
     files = len({name.split("#")[0] for name, _, _ in entries})
     out.write(f"Wrote {len(entries)} findings in {files} files to the baseline {path}.\n")
     return EXIT_ERROR if tally.errors else EXIT_CLEAN
@@ -181,12 +176,11 @@ def undo_command(args: argparse.Namespace) -> int:
     try:
         edits = read_log(args.log)
     except LogError as err:
-        print(f"cleanlint: error: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(str(err))
     restored = failed = edits_undone = 0
     for result in undo(edits, args.paths):
         if result.error:
-            print(f"error: {result.error}", file=sys.stderr)
+            print(one_line(f"error: {result.error}"), file=sys.stderr)
             failed += 1
         else:
             restored += 1

@@ -21,8 +21,17 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
 
 def add_text_field_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--text-field", metavar="NAME", help="the field of a JSONL record that holds the article (default: text)"
+        "--text-field",
+        type=_field_name,
+        metavar="NAME",
+        help="the field of a JSONL record that holds the article (default: text)",
     )
+
+
+def _field_name(value: str) -> str:
+    if not value:  # would otherwise fall back to the default field without a word
+        raise argparse.ArgumentTypeError("expected the name of a JSONL field, such as text, got ''")
+    return value
 
 
 def add_output_file_option(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 from .config import Config
 from .engine import Engine
 from .examples import example_source, run_examples
-from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
+from .printable import one_line
 from .rule import Rule
 from .runner import EngineSpec, RunOptions, run
 
@@ -30,7 +31,7 @@ def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     for root in args.paths or [Path(".")]:
         for r in run([root], spec, engine, config, RunOptions(), args.jobs):
             if r.error or r.document is None:
-                print(f"error: {r.error or r.path}", file=sys.stderr)
+                print(one_line(f"error: {r.error or r.path}"), file=sys.stderr)
                 errors += 1
                 continue
             relative = r.path.relative_to(root) if root.is_dir() and r.path.is_relative_to(root) else None
@@ -46,11 +47,9 @@ def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         else:
             sys.stdout.write(text)
     except ValueError as err:  # codes would run past 9999
-        print(f"cleanlint: error: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(str(err))
     except OSError as err:
-        print(f"cleanlint: error: {args.output}: cannot write: {err.strerror or err}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(f"{args.output}: cannot write: {err.strerror or err}")
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     named = sum(1 for name, _ in result.sources if name is not None)
@@ -72,8 +71,7 @@ def list_rules(rules: Sequence[Rule], active: Sequence[Rule]) -> int:
 def explain(rules: Sequence[Rule], wanted: str) -> int:
     rule = next((r for r in rules if wanted in (r.code, r.name)), None)
     if rule is None:
-        print(f"cleanlint: error: no rule {wanted!r} (see `cleanlint rules`)", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(f"no rule {wanted!r} (see `cleanlint rules`)")
     fix = "report only" if rule.fix.action.value == "none" else f"{rule.fix.action.value} ({rule.fix.safety.value})"
     print(f"{rule.code} {rule.name}: {rule.summary}\n")
     if rule.why:

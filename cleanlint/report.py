@@ -13,6 +13,7 @@ from typing import TextIO
 
 from .model import Finding, Safety
 from .outcome import FileResult
+from .printable import one_line
 
 
 def where(result: FileResult) -> str:
@@ -72,7 +73,7 @@ def text_lines(result: FileResult) -> str:
     for f in result.findings:
         line, col = result.document.position(f.start)
         mark = "" if f.fix is None else " [*]" if f.fix.safety is Safety.SAFE else " [unsafe fix]"
-        lines.append(f"{where(result)}:{line}:{col}: {f.code} [{f.rule}] {f.message}{mark}\n")
+        lines.append(one_line(f"{where(result)}:{line}:{col}: {f.code} [{f.rule}] {f.message}{mark}") + "\n")
     return "".join(lines)
 
 
@@ -155,7 +156,8 @@ def unified_diff(result: FileResult) -> str:
     lines = difflib.unified_diff(
         result.source.text.splitlines(keepends=True),
         result.fixed_text.splitlines(keepends=True),
-        fromfile=f"a/{where(result)}" + (" (extracted text)" if target else " (text)" if result.record else ""),
-        tofile=f"b/{target or result.path}",
+        fromfile=one_line(f"a/{where(result)}")
+        + (" (extracted text)" if target else " (text)" if result.record else ""),
+        tofile=one_line(f"b/{target or result.path}"),
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
