@@ -7,6 +7,7 @@ live in cli_lint.py (check, fix, undo) and cli_rules.py (rules, rule, test-rules
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -24,8 +25,8 @@ from .cli_options import (
 )
 from .config import Config, ConfigError, find_config, load_config
 from .defaults import default_rules_dir
-from .engine import Selection
-from .exits import EXIT_ERROR
+from .engine import Engine, Selection
+from .exits import EXIT_ERROR, error_exit
 from .reporters import FORMATS
 from .rulecache import cache_dir_for
 from .rulefiles import RuleError
@@ -33,7 +34,10 @@ from .runner import EngineSpec
 
 
 def _codes(value: str) -> list[str]:
-    return [c.strip() for c in value.split(",") if c.strip()]
+    codes = [c.strip() for c in value.split(",") if c.strip()]
+    if not codes:  # `--select ''` would otherwise mean "no selection": every rule
+        raise argparse.ArgumentTypeError(f"expected rule codes or prefixes such as B,A101, got {value!r}")
+    return codes
 
 
 def _add_rule_options(p: argparse.ArgumentParser) -> None:
@@ -184,6 +188,30 @@ def _engine_spec(args: argparse.Namespace, config: Config) -> EngineSpec:
     return EngineSpec(rule_paths, selection, config.gazetteer + tuple(args.gazetteer), cache)
 
 
+def _refuse_unknown_codes(args: argparse.Namespace, config: Config, engine: Engine) -> None:
+    """A code or prefix that names no rule is an error, as in ruff: a typo in `--select B50l` or in the
+    settings' `ignore` would otherwise select nothing, or ignore nothing, and the run would look clean."""
+    where = f"{config.path}: " if config.path else ""
+    named = [
+        ("--select", args.select),
+        ("--extend-select", args.extend_select),
+        ("--ignore", args.ignore),
+        (f"{where}select", config.select),
+        (f"{where}extend-select", config.extend_select),
+        (f"{where}ignore", config.ignore),
+        *((f"{where}per-path-ignores {glob!r}", codes) for glob, codes in config.per_path_ignores),
+    ]
+    if not any(entries for _, entries in named):
+        return  # nothing to check: a hook run answered from the findings cache need not read the rules
+    known = engine.rule_codes
+    for option, entries in named:
+        for entry in entries:
+            if not any(code.startswith(entry) for code in known):
+                raise ConfigError(
+                    f"{option}: {entry!r} is not the code or prefix of any rule in use (see `cleanlint rules`)"
+                )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(argv)
@@ -194,6 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is written as an escape, never a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     if args.command == "undo":  # needs no settings and no rules: only the log
         return undo_command(args)
@@ -203,9 +234,9 @@ def _run(argv: Sequence[str] | None) -> int:
             return consistency_command(args, config)
         spec = _engine_spec(args, config)
         engine = spec.build()
+        _refuse_unknown_codes(args, config, engine)
     except (ConfigError, RuleError) as err:
-        print(f"cleanlint: error: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return error_exit(str(err))
     if args.command in ("check", "fix"):
         return lint(args, config, spec, engine)
     from .cli_rules import explain, list_rules, mine, run_rule_examples  # here: a hook runs only `check`

@@ -88,12 +88,33 @@ def load_config(path: Path | None) -> Config:
         if path.suffix == ".toml":
             data = tomllib.loads(text).get("tool", {}).get("cleanlint", {})
         else:
+            _refuse_duplicate_keys(path, yaml.compose(text, Loader=yaml.SafeLoader))
             data = yaml.safe_load(text) or {}
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
         raise ConfigError(f"{path}: invalid settings file: {str(err).splitlines()[0]}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: settings must be a mapping")
     return _parse(path, data)
+
+
+def _refuse_duplicate_keys(path: Path, node: Any) -> None:
+    """YAML keeps the last of two equal keys without a word, so a second `ignore:` further down a settings
+    file would silently replace the first; TOML refuses it, and so do rule files."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise ConfigError(
+                        f"{path}:{key.start_mark.line + 1}: {key.value!r} is already set at line {seen[key.value]}"
+                    )
+                seen[key.value] = key.start_mark.line + 1
+            _refuse_duplicate_keys(path, value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_duplicate_keys(path, item)
 
 
 def _read(path: Path) -> str:
@@ -119,7 +140,10 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         return tuple(value)
 
     def codes(key: str, value: Any) -> tuple[str, ...]:
-        return texts(key, value, "rule codes or prefixes")
+        found = texts(key, value, "rule codes or prefixes")
+        if not all(code.strip() for code in found):  # "" is a prefix of every code: it would select all
+            raise fail(f"{key} holds an empty code (expected codes or prefixes such as B or A101)")
+        return found
 
     def files(key: str, value: Any) -> tuple[str, ...]:
         return texts(key, value, "file or folder paths")

@@ -62,6 +62,7 @@ class Engine:
         selection: Selection = Selection(),
         fingerprint: str = "",
         store: PreparedStore | None = None,
+        codes: Callable[[], Sequence[str] | None] | None = None,
     ):
         """`rules`, or a function that gives them when they are first needed: a run whose documents all come
         from the findings cache then never reads the cached rules, nor imports the kinds they are made of."""
@@ -72,6 +73,13 @@ class Engine:
         self._selection = selection
         self._built: list[tuple[Rule, Check]] | None = None  # each rule's check, built when first needed
         self._store = store  # where the literal scan's preparation is kept between runs, if anywhere
+        self._codes = codes  # a function that may give the rules' codes without reading the rules
+
+    @cached_property
+    def rule_codes(self) -> tuple[str, ...]:
+        """The code of every rule loaded, whatever the selection: what a selection may name."""
+        codes = self._codes() if self._codes is not None else None
+        return tuple(codes) if codes is not None else tuple(r.code for r in self.loaded_rules)
 
     @cached_property
     def loaded_rules(self) -> tuple[Rule, ...]:

@@ -71,7 +71,14 @@ def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None 
         return cached
     rules = _load(paths)  # raises RuleError for a broken file, which is never cached
     write_entry(cache_dir, entry, rules)
+    write_entry(cache_dir, _codes_entry(cache_dir, key or rules_key(paths)), [rule.code for rule in rules])
     return rules
+
+
+def cached_codes(cache_dir: Path, key: str) -> list[str] | None:
+    """The codes of the rules of `key`, kept apart from them: checking the codes a run selects or ignores
+    then costs a hook run no more than reading this short list."""
+    return read_entry(_codes_entry(cache_dir, key), str)
 
 
 class PreparedStore:
@@ -104,6 +111,10 @@ def holds_rules(cache_dir: Path, key: str) -> bool:
 
 def _rules_entry(cache_dir: Path, key: str) -> Path:
     return cache_dir / "rules" / f"{key}.pickle"
+
+
+def _codes_entry(cache_dir: Path, key: str) -> Path:
+    return cache_dir / "rules" / f"{key}.codes.pickle"
 
 
 def rules_key(paths: Sequence[Path]) -> str:

@@ -22,7 +22,7 @@ from .fixer import AppliedEdit
 from .fixlog import LogError, append, logged, not_written
 from .html import is_html, read_page, write_text
 from .outcome import FileResult, RunOptions, examine
-from .rulecache import PreparedStore, cached_rules, holds_rules, rules_key
+from .rulecache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
 from .rulefiles import RuleError
 from .runner_jsonl import is_jsonl, process_jsonl
 from .sources import InputError, discover, read_source, write_atomic
@@ -43,7 +43,8 @@ class EngineSpec:
         if self.cache_dir is not None and key and not self.gazetteer and holds_rules(self.cache_dir, key):
             # rules that loaded without error before: read them only if a document is checked at all
             later = partial(cached_rules, self.rule_paths, self.cache_dir, key)
-            return Engine(later, self.selection, self._fingerprint(key), store)
+            codes = partial(cached_codes, self.cache_dir, key)
+            return Engine(later, self.selection, self._fingerprint(key), store, codes)
         rules = cached_rules(self.rule_paths, self.cache_dir, key)  # says now what is wrong with a rule file
         if self.gazetteer:
             from .gazetteer import load_gazetteer, with_gazetteer  # here: it reads YAML, which most runs need not
