@@ -75,6 +75,7 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         text_field=args.text_field or config.text_field or TEXT_FIELD,
         cache_dir=spec.cache_dir if engine.fingerprint and not fixing else None,
         fingerprint=engine.fingerprint,
+        named=frozenset(p.absolute() for p in paths),
     )
     if args.dask:
         from .distributed import ClusterError, run_on_cluster  # here: dask is an optional extra
