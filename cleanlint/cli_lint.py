@@ -185,7 +185,7 @@ def undo_command(args: argparse.Namespace) -> int:
         print(f"cleanlint: error: {err}", file=sys.stderr)
         return EXIT_ERROR
     restored = failed = edits_undone = 0
-    for result in undo(edits, args.paths):
+    for result in undo(edits, args.log, args.paths):
         if result.error:
             print(f"error: {result.error}", file=sys.stderr)
             failed += 1
