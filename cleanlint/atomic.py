@@ -5,6 +5,11 @@ same folder, is flushed to disk, and is renamed over the original: a crash or a 
 either the old file or the new one, never half of one. Just before the rename the file is read once more,
 and if its bytes are no longer those that were read, nothing is replaced. A kill can leave a temporary file
 behind (named `.NAME.*.cleanlint-tmp`, never an article suffix, so no run reads it); the original is whole.
+
+A symbolic link is never replaced by a regular file: corpora kept with git-annex or DataLad are made of
+links, and a rename over one would cut it from its target. The rename goes over the file the link resolves
+to, with the temporary file in that file's folder, and the link stays as it was. Which links may be
+written through at all is for the callers to decide (runner.py, links.py, undo.py).
 """
 
 from __future__ import annotations
@@ -46,9 +51,12 @@ def replacing(path: Path, expected: str | None, new_mode: int = 0o644) -> Iterat
 
     `expected` is the digest of the bytes read earlier, or None for a file that did not exist: a new file
     gets `new_mode`, an existing one keeps its own permissions. If the block raises, or the file changed in
-    the meantime, the original stays as it is and the temporary file is removed.
+    the meantime, the original stays as it is and the temporary file is removed. A symbolic link keeps
+    pointing where it did: the file it resolves to is replaced (see the module's docstring).
     """
     import tempfile  # here: a run that writes nothing need not load it
+
+    path = write_target(path)
 
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
@@ -70,6 +78,11 @@ def replacing(path: Path, expected: str | None, new_mode: int = 0o644) -> Iterat
             raise WriteRefused(f"cannot write: {err.strerror or err}") from None
         raise
     _sync_folder(path.parent)
+
+
+def write_target(path: Path) -> Path:
+    """The file a write to `path` replaces: `path` itself, or for a symbolic link the file it resolves to."""
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
 
 
 def write_bytes_atomic(path: Path, data: bytes, expected: str | None, new_mode: int = 0o644) -> None:

@@ -126,7 +126,14 @@ def _parser() -> argparse.ArgumentParser:
     about = "put back what the edits in a fix log removed or replaced"
     p = sub.add_parser("undo", help=about, description=about[0].upper() + about[1:] + ".")
     p.add_argument("log", type=Path, metavar="LOG", help="the file given to `fix --log`")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="only these files (default: every file)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="only the files in or under these paths, which may lie outside the log's folder (default: every file "
+        "of the log inside its folder)",
+    )
 
     p = sub.add_parser("rules", help="list the rules", description="List the rules in use.")
     _add_rule_options(p)

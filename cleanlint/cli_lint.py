@@ -73,6 +73,7 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         text_field=args.text_field or config.text_field or TEXT_FIELD,
         cache_dir=spec.cache_dir if engine.fingerprint and not fixing else None,
         fingerprint=engine.fingerprint,
+        named=frozenset(p.absolute() for p in paths),
     )
     if args.dask:
         from .distributed import ClusterError, run_on_cluster  # here: dask is an optional extra
@@ -178,7 +179,7 @@ def undo_command(args: argparse.Namespace) -> int:
     except LogError as err:
         return error_exit(str(err))
     restored = failed = edits_undone = 0
-    for result in undo(edits, args.paths):
+    for result in undo(edits, args.log, args.paths):
         if result.error:
             print(one_line(f"error: {result.error}"), file=sys.stderr)
             failed += 1

@@ -31,6 +31,7 @@ class RunOptions:
     text_field: str = TEXT_FIELD  # the field of a JSONL record that holds the article
     cache_dir: Path | None = None  # `check`: findings of unchanged documents are kept here (resultcache.py)
     fingerprint: str = ""  # the engine's, part of every cache key
+    named: frozenset[Path] = frozenset()  # the PATHs named, absolute: fix writes through a link only if named
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from .engine import Engine, Selection
 from .fixer import AppliedEdit
 from .fixlog import LogError, append, logged, not_written
 from .html import is_html, read_page, write_text
+from .links import link_notice
 from .outcome import FileResult, RunOptions, examine
 from .rulecache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
 from .rulefiles import RuleError
@@ -72,9 +73,22 @@ class EngineSpec:
 
 def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> list[FileResult]:
     """The results for one file: one for an article or page; one for each JSONL record with something to say."""
+    if (notice := link_notice(options, path)) is not None:
+        return _not_written(engine, config, options, path, notice)
     if is_jsonl(path):
         return process_jsonl(engine, config, options, path)
     return [_process_article(engine, config, options, path)]
+
+
+def _not_written(engine: Engine, config: Config, options: RunOptions, path: Path, notice: str) -> list[FileResult]:
+    """A link `fix` must not write through (links.py): its findings as `check` reports them, all remaining,
+    and the notice, unless the file could not be read at all (its error says enough)."""
+    results = process(engine, config, replace(options, fix=False), path)
+    if any(r.error and r.record is None for r in results):
+        return results
+    if results[0].record is None:
+        return [replace(results[0], notes=(*results[0].notes, notice)), *results[1:]]
+    return [FileResult(path, notes=(notice,)), *results]
 
 
 def _process_article(engine: Engine, config: Config, options: RunOptions, path: Path) -> FileResult:

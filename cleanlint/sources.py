@@ -151,10 +151,12 @@ def discover(paths: Iterable[Path], excluded=lambda _p: False) -> Iterator[Path 
     """Files to check: each file named, and the article files found below each folder named.
 
     A file named on the command line is checked whatever its suffix (the user asked for it); folders are
-    searched for ARTICLE_SUFFIXES only. Hidden folders (.git, caches) are skipped, and so are symlinked
-    folders already visited, so a symlink loop ends instead of recursing forever. A text that `fix` wrote
-    from an HTML page beside it is left out of a folder search: the page is checked in its place, so its
-    findings are not reported twice, and `fix` of the page is what keeps that text up to date.
+    searched for ARTICLE_SUFFIXES only. Hidden folders (.git, caches) are skipped. Symlinked folders are not
+    entered, as git does not follow them: a link can point anywhere on the machine, and `fix` must not
+    rewrite what lies outside the folders it was given (a symlinked folder named here is the user's choice,
+    and is walked). Symlinked files are found: reading them is harmless. A text that `fix` wrote from an
+    HTML page beside it is left out of a folder search: the page is checked in its place, so its findings
+    are not reported twice, and `fix` of the page is what keeps that text up to date.
     """
     for path in paths:
         if path.is_dir():
@@ -166,13 +168,7 @@ def discover(paths: Iterable[Path], excluded=lambda _p: False) -> Iterator[Path 
 
 
 def _walk(root: Path, excluded) -> Iterator[Path]:
-    seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
-        st = os.stat(folder)
-        if (st.st_dev, st.st_ino) in seen:
-            dirs[:] = []
-            continue
-        seen.add((st.st_dev, st.st_ino))
+    for folder, dirs, files in os.walk(root):  # symlinked folders are listed in `dirs`, never entered
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(Path(folder, d)))
         pages: dict[str, set[str]] = {}
         for n in files:  # the pages checked here, which stand for the texts written from them

@@ -4,11 +4,17 @@ A file is restored only when it is still exactly as the last logged run left it 
 `after`), every logged replacement is found where the log says, and, for a plain article file, the restored
 bytes are exactly those `fix` read (the log's `before`). Anything else means the file has changed since,
 and undoing blindly could damage newer work: the file is left alone with a one-line error, the rest go on.
+
+A log is data anyone with write access to the corpus can plant (the README suggests committing it), and a
+line names any path with that file's digest. So undo writes only inside the folder that holds the log, or
+inside a PATH the user named, judged by where the path really leads once `..` and symbolic links are
+resolved; anything else is refused, and the error says how to undo it on purpose.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from codecs import BOM_UTF8
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +25,7 @@ from .fixlog import LoggedEdit
 from .jsonl import read_records, rewrite
 
 _LINE_LIMIT = 1 << 30  # undo reads back lines that fix wrote, whatever size limit that run had
+OUTSIDE = "is outside the log's folder; name its folder as a PATH to undo it"
 
 
 @dataclass(frozen=True)
@@ -32,24 +39,36 @@ class _Mismatch(Exception):
     """The file is not as the log says fix left it."""
 
 
-def undo(edits: Sequence[LoggedEdit], only: Sequence[Path] = ()) -> Iterator[UndoResult]:
-    """Undo the logged edits, newest first, for every file in the log (or only the files in `only`)."""
-    wanted = {str(p.resolve()) for p in only}
+def undo(edits: Sequence[LoggedEdit], log: Path, only: Sequence[Path] = ()) -> Iterator[UndoResult]:
+    """Undo the logged edits of `log`, newest first, for every file in it (or only the files in or under the
+    PATHs `only`), writing only inside the log's folder or those PATHs (see the module's docstring)."""
+    roots = [_real(log.absolute().parent), *map(_real, only)]
+    named = [(Path(os.path.abspath(p)), _real(p)) for p in only]
     by_path: dict[str, list[LoggedEdit]] = {}
     for e in edits:
-        if not wanted or str(Path(e.path).resolve()) in wanted:
+        logged = Path(os.path.abspath(e.path))
+        if not named or any(logged.is_relative_to(a) or _real(e.path).is_relative_to(r) for a, r in named):
             by_path.setdefault(e.path, []).append(e)
     for name, entries in by_path.items():
-        path = Path(name)
-        try:
+        path, place = Path(name), _real(name)
+        if not any(place.is_relative_to(root) for root in roots):
+            resolved = "" if place == Path(os.path.abspath(name)) else f" (it is {place})"
+            yield UndoResult(path, error=f"{log}: {name} {OUTSIDE}{resolved}")
+            continue
+        try:  # at the place judged, rather than through the path's links once more
             if entries[-1].record is not None:
-                _undo_records(path, entries)
+                _undo_records(place, entries)
             else:
-                _undo_text(path, entries)
+                _undo_text(place, entries)
         except (_Mismatch, WriteRefused) as err:
             yield UndoResult(path, error=f"{path}: {err}")
             continue
         yield UndoResult(path, len(entries))
+
+
+def _real(path: str | Path) -> Path:
+    """Where `path` leads, absolute, with `..` and every symbolic link resolved."""
+    return Path(os.path.realpath(path))
 
 
 def _current(path: Path, last: LoggedEdit) -> str:
