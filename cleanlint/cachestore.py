@@ -7,8 +7,11 @@ that harmless:
 - every entry is sealed with the user's own key (cacheauth.py) and unpickled only once the seal checks out,
   so a planted pickle, whatever it would run, is never unpickled: it is a miss, and the run does the work
   itself, with the same results;
-- nothing in the folder is followed through a symlink. Each folder is opened without following a symlink
-  and entries are reached through those open folders; entries are opened without following a symlink, and
+- nothing in the folder is followed through a symlink. A run whose `.cleanlint_cache`, `rules/`,
+  `findings/` or a folder in `findings/` is a symlink or not a folder at all has no cache (see
+  `usable_cache_dir`), silently: the cache only ever saves time, and a report must not depend on it. Each
+  folder is also opened without following a symlink and entries are reached through those open folders,
+  so a symlink swapped in during a run is refused too; entries are opened without following a symlink, and
   written to a fresh temporary file (O_EXCL, never a name opened with truncation) renamed over the entry.
 
 The folder holds a `.gitignore` of `*`, so that it never shows up in the corpus's commits; it is written
@@ -27,6 +30,7 @@ from pathlib import Path
 from .cacheauth import SUPPORTED, sealed, secret_key, unsealed
 
 CACHE_DIR_NAME = ".cleanlint_cache"
+FOLDERS = ("rules", "findings")  # what the folder holds; findings/ holds a folder for each two hex digits
 GITIGNORE = "# written by cleanlint: the cache is never committed\n*\n"
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -47,10 +51,25 @@ def cache_dir_for(root: Path) -> Path:
 
 def usable_cache_dir(root: Path) -> Path | None:
     """The cache folder of the settings' folder `root`, or None when this run is to have no cache: no key
-    can be had. Reads no entry."""
+    can be had, or the folder or one inside it is a symlink or not a folder. Reads no entry."""
+    cache_dir = cache_dir_for(root)
     if not _SAFE or secret_key() is None:
         return None
-    return cache_dir_for(root)
+    return cache_dir if _sound(cache_dir) else None
+
+
+def _sound(cache_dir: Path) -> bool:
+    """Whether every folder of the cache that exists is a folder of its own, not a symlink or a file."""
+    folders = [cache_dir, *(cache_dir / name for name in FOLDERS)]
+    try:
+        if not all(stat.S_ISDIR(os.lstat(f).st_mode) for f in folders if os.path.lexists(f)):
+            return False
+        with os.scandir(cache_dir / "findings") as entries:
+            return all(entry.is_dir(follow_symlinks=False) for entry in entries)
+    except FileNotFoundError:  # no findings yet
+        return True
+    except OSError:
+        return False
 
 
 def read_entry(cache_dir: Path, name: str, item_type: type) -> list | None:

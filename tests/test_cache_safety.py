@@ -142,6 +142,31 @@ def test_a_cache_written_with_another_users_key_is_a_miss(corpus: Path, expected
     assert len(checked) == 5
 
 
+def link_all_findings_folders(cache: Path, target: Path) -> None:
+    for n in range(256):
+        (cache / "findings" / f"{n:02x}").symlink_to(target, target_is_directory=True)
+
+
+@pytest.mark.parametrize("link", [CACHE, f"{CACHE}/rules", f"{CACHE}/findings", f"{CACHE}/findings/xx"])
+def test_a_symlinked_cache_folder_is_not_followed(corpus: Path, expected, capsys, tmp_path: Path, link: str):
+    """Whatever folder of the cache is a symlink, the run has no cache: nothing is written where the link
+    points, nor anywhere else in the cache."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    if link.endswith("xx"):  # every folder that findings could be kept in
+        (corpus / CACHE / "findings").mkdir(parents=True)
+        link_all_findings_folders(corpus / CACHE, elsewhere)
+    else:
+        (corpus / link).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / link).symlink_to(elsewhere, target_is_directory=True)
+    before = files_in(corpus / CACHE) if not (corpus / CACHE).is_symlink() else set()
+    for _ in range(2):  # the second run would read what the first wrote
+        assert check(capsys, corpus) == expected
+    assert not list(elsewhere.iterdir())
+    if not (corpus / CACHE).is_symlink():
+        assert files_in(corpus / CACHE) == before
+
+
 def test_a_symlink_planted_at_the_gitignore_is_not_followed(corpus: Path, expected, capsys, tmp_path: Path):
     (corpus / CACHE).mkdir()
     victim = tmp_path / "victim"
