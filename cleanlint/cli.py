@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .cachestore import usable_cache_dir
 from .cli_consistency import add_consistency_parser, consistency_command
 from .cli_lint import lint, undo_command
 from .cli_options import (
@@ -28,7 +29,6 @@ from .defaults import default_rules_dir
 from .engine import Engine, Selection
 from .exits import EXIT_ERROR, error_exit
 from .reporters import FORMATS
-from .rulecache import cache_dir_for
 from .rulefiles import RuleError
 from .runner import EngineSpec
 
@@ -191,7 +191,7 @@ def _engine_spec(args: argparse.Namespace, config: Config) -> EngineSpec:
         config.ignore + tuple(args.ignore),
         config.extend_select + tuple(args.extend_select),
     )
-    cache = None if getattr(args, "no_cache", False) else cache_dir_for(config.root)
+    cache = None if getattr(args, "no_cache", False) else usable_cache_dir(config.root)
     return EngineSpec(rule_paths, selection, config.gazetteer + tuple(args.gazetteer), cache)
 
 

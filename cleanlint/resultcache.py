@@ -7,8 +7,11 @@ the gazetteers), the file's absolute path (rules can be scoped to a source's fol
 the document's text and front matter. Any change to any of them is a miss; a hit gives the findings the
 check would give, and the report is made from the text as read, so positions are exact.
 
-Entries live in `.cleanlint_cache/findings/`, one small file each, written whole or not at all. Only
-`check` reads and writes them; `fix` always runs the rules. `--no-cache` bypasses the cache entirely.
+Entries live in `.cleanlint_cache/findings/`, one small file each, written whole or not at all. The key is
+predictable, and the folder is part of the corpus: a hit is trusted only when the entry is sealed with the
+user's own key for that very key, and the folder is never followed through a symlink (cachestore.py), so a
+planted entry is a miss and the document is checked. Only `check` reads and writes them; `fix` always runs
+the rules. `--no-cache` bypasses the cache entirely.
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ import json
 import os
 from pathlib import Path
 
+from .cachestore import read_entry, write_entry
 from .document import Document
 from .model import Finding
-from .rulecache import read_entry, write_entry
 
 
 def entry_key(fingerprint: str, path: Path, doc: Document, skip: tuple[str, ...]) -> str:
@@ -31,13 +34,13 @@ def entry_key(fingerprint: str, path: Path, doc: Document, skip: tuple[str, ...]
     return digest.hexdigest()[:40]
 
 
-def _entry(cache_dir: Path, key: str) -> Path:
-    return cache_dir / "findings" / key[:2] / key
+def _entry(key: str) -> str:
+    return f"findings/{key[:2]}/{key}"
 
 
 def load_findings(cache_dir: Path, key: str) -> list[Finding] | None:
-    return read_entry(_entry(cache_dir, key), Finding)
+    return read_entry(cache_dir, _entry(key), Finding)
 
 
 def store_findings(cache_dir: Path, key: str, findings: list[Finding]) -> None:
-    write_entry(cache_dir, _entry(cache_dir, key), findings)
+    write_entry(cache_dir, _entry(key), findings)

@@ -6,34 +6,31 @@ of cleanlint's version and modules, Python's version, and the path and bytes of 
 of a rule file or of the code, an upgrade, or another rule set is a miss, never a stale hit. Only rules that
 loaded without error are cached: a broken rule file is reported from the file itself on every run.
 
-The cache lives in `.cleanlint_cache/` beside the settings (or in the current folder), which holds a
-`.gitignore` of `*` so that it never shows up in the corpus's commits. `--no-cache` neither reads nor
-writes it. A cache that cannot be read or written is ignored: it only ever saves time.
+The entries live in `.cleanlint_cache/rules/` beside the settings (or in the current folder). That folder is
+part of the corpus, which others may write to: the key above is predictable, so an entry is trusted only
+when it is sealed with the user's own key, and the folder is never followed through a symlink
+(cachestore.py). `--no-cache` neither reads nor writes it. A cache that cannot be read or written is
+ignored: it only ever saves time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .cachestore import holds_entry, read_entry, write_entry
 from .rulefiles import RuleError, rule_files
 
 if TYPE_CHECKING:
     from .rule import Rule
     from .scan import Prepared
 
-CACHE_DIR_NAME = ".cleanlint_cache"
 _FORMAT = 1
-
-
-def cache_dir_for(root: Path) -> Path:
-    return root / CACHE_DIR_NAME
 
 
 def _code_stamp() -> bytes:
@@ -61,12 +58,12 @@ def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None 
     if cache_dir is None:
         return _load(paths)
     try:
-        entry = _rules_entry(cache_dir, key or rules_key(paths))
+        entry = _rules_entry(key or rules_key(paths))
     except (OSError, RuleError):
         return _load(paths)  # which says what is wrong with the rule files
     from .rule import Rule  # here: a run that reads no rules need not load it
 
-    cached = read_entry(entry, Rule)
+    cached = read_entry(cache_dir, entry, Rule)
     if cached is not None:
         return cached
     rules = _load(paths)  # raises RuleError for a broken file, which is never cached
@@ -86,12 +83,12 @@ class PreparedStore:
     pattern's literals and the compiled scanner), beside the rules it was worked out from."""
 
     def __init__(self, cache_dir: Path, key: str):
-        self._cache_dir, self._entry = cache_dir, _rules_entry(cache_dir, key).with_suffix(".prepared.pickle")
+        self._cache_dir, self._entry = cache_dir, f"rules/{key}.prepared.pickle"
 
     def load(self) -> Prepared | None:
         from .scan import Prepared  # here: a run that checks nothing need not load the scanner
 
-        found = read_entry(self._entry, Prepared)
+        found = read_entry(self._cache_dir, self._entry, Prepared)
         return found[0] if found else None
 
     def save(self, prepared: Prepared) -> None:
@@ -105,12 +102,13 @@ def _load(paths: Sequence[Path]) -> list[Rule]:
 
 
 def holds_rules(cache_dir: Path, key: str) -> bool:
-    """Whether the cache has the rules of `key`, which were loaded and checked when they were stored."""
-    return _rules_entry(cache_dir, key).is_file()
+    """Whether the cache has the rules of `key`, which were loaded and checked when they were stored: an
+    authentic entry, so that a planted one cannot put off the report of a broken rule file."""
+    return holds_entry(cache_dir, _rules_entry(key))
 
 
-def _rules_entry(cache_dir: Path, key: str) -> Path:
-    return cache_dir / "rules" / f"{key}.pickle"
+def _rules_entry(key: str) -> str:
+    return f"rules/{key}.pickle"
 
 
 def _codes_entry(cache_dir: Path, key: str) -> Path:
@@ -120,36 +118,3 @@ def _codes_entry(cache_dir: Path, key: str) -> Path:
 def rules_key(paths: Sequence[Path]) -> str:
     """The digest of the rule files in `paths` and of cleanlint's code: what the loaded rules depend on."""
     return _key(rule_files(paths))
-
-
-def read_entry(entry: Path, item_type: type) -> list | None:
-    """The list of `item_type` values a cache entry holds; None for a miss, or an entry of another version."""
-    try:
-        with open(entry, "rb") as stream:
-            items = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return items if isinstance(items, list) and all(isinstance(i, item_type) for i in items) else None
-
-
-_made: set[Path] = set()  # folders this process has made or found already: a run writes thousands of entries
-
-
-def write_entry(cache_dir: Path, entry: Path, items: list) -> None:
-    """Store `items` at `entry`, whole or not at all (also when two runs write it at once). Best effort: a
-    cache that cannot be written only costs time."""
-    try:
-        if cache_dir not in _made:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            ignore = cache_dir / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# written by cleanlint: the cache is never committed\n*\n", encoding="utf-8")
-            _made.add(cache_dir)
-        if entry.parent not in _made:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            _made.add(entry.parent)
-        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, entry)
-    except OSError:
-        _made.difference_update((cache_dir, entry.parent))  # removed meanwhile? made again for the next entry

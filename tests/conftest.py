@@ -1,9 +1,13 @@
-"""Shared fixtures: the default rules are loaded once per test session, as one run would load them."""
+"""Shared fixtures: the default rules are loaded once per test session, as one run would load them.
+
+The cache's key (cacheauth.py) lives in the user's cache folder: every test, and every process a test
+starts, finds it in a folder of the session's own instead, through XDG_CACHE_HOME."""
 
 from __future__ import annotations
 
 import shutil
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +33,16 @@ def error_of(path: Path) -> str:
     with pytest.raises(RuleError) as info:
         load_rules([path])
     return str(info.value)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """XDG_CACHE_HOME for the whole session, set before any other fixture copies the environment, so that no
+    test writes a key into the real ~/.cache."""
+    home = tmp_path_factory.mktemp("xdg-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(home))
+        yield home
 
 
 @pytest.fixture(scope="session")
