@@ -68,14 +68,14 @@ def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None 
         return cached
     rules = _load(paths)  # raises RuleError for a broken file, which is never cached
     write_entry(cache_dir, entry, rules)
-    write_entry(cache_dir, _codes_entry(cache_dir, key or rules_key(paths)), [rule.code for rule in rules])
+    write_entry(cache_dir, _codes_entry(key or rules_key(paths)), [rule.code for rule in rules])
     return rules
 
 
 def cached_codes(cache_dir: Path, key: str) -> list[str] | None:
     """The codes of the rules of `key`, kept apart from them: checking the codes a run selects or ignores
     then costs a hook run no more than reading this short list."""
-    return read_entry(_codes_entry(cache_dir, key), str)
+    return read_entry(cache_dir, _codes_entry(key), str)
 
 
 class PreparedStore:
@@ -111,8 +111,8 @@ def _rules_entry(key: str) -> str:
     return f"rules/{key}.pickle"
 
 
-def _codes_entry(cache_dir: Path, key: str) -> Path:
-    return cache_dir / "rules" / f"{key}.codes.pickle"
+def _codes_entry(key: str) -> str:
+    return f"rules/{key}.codes"
 
 
 def rules_key(paths: Sequence[Path]) -> str:

@@ -62,7 +62,7 @@ def test_an_unknown_code_is_found_when_the_rules_come_from_the_cache(article: Pa
     capsys.readouterr()
     assert main(["check", "--ignore", "A9Z", str(article)]) == 2
     assert "'A9Z' is not the code or prefix of any rule in use" in capsys.readouterr().err
-    assert list((article.parent / ".cleanlint_cache" / "rules").glob("*.codes.pickle"))
+    assert list((article.parent / ".cleanlint_cache" / "rules").glob("*.codes"))
 
 
 def test_an_empty_code_list_on_the_command_line_is_a_usage_error(article: Path, capsys):
