@@ -137,6 +137,9 @@ class Engine:
                 out.extend(check(doc))
             except TimeoutError:
                 stopped.append(rule.code)
+        from .evidence import judged  # here, as the kinds are: a run answered from the cache needs neither
+
+        out = judged(doc, out)
         out.sort(key=Finding.sort_key)
         if stopped:
             raise RulesStopped(tuple(stopped), out)

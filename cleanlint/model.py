@@ -55,10 +55,23 @@ class Edit:
         return False
 
 
+class Evidence(str, Enum):
+    """What marks a finding's text as boilerplate. Wording alone is never enough for a safe removal: words
+    that furniture uses ("Subscribe", "Research by") are words reporting uses too. See evidence.py."""
+
+    WORDING = "wording"  # a pattern or phrase of the rule matched
+    POSITION = "position"  # it stands where the rule's family stands: the head or the tail of the text
+    SHAPE = "shape"  # the pattern accounts for the whole unit removed, or the unit is a short label
+    BLOCK = "block"  # a block with two anchored ends, or a heading and the list items under it
+    REPEATED = "repeated"  # the unit recurs in the document
+    RECURRENCE = "recurrence"  # a rule for one source: the text recurs across that source's documents
+
+
 @dataclass(frozen=True)
 class Fix:
     edit: Edit
     safety: Safety
+    held: str | None = None  # why a fix the rule calls safe is only offered as unsafe here (evidence.py)
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,7 @@ class Finding:
     start: int
     end: int
     fix: Fix | None = None
+    evidence: frozenset[Evidence] = frozenset()
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.code)

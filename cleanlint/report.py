@@ -34,6 +34,8 @@ def _position(result: FileResult, finding: Finding) -> dict:
             "replacement": e.replacement,
             "safety": finding.fix.safety.value,
         }
+        if finding.fix.held:
+            fix["held"] = finding.fix.held
     record = {} if result.record is None else {"record": result.record}
     return {
         "path": str(result.path),
@@ -73,6 +75,8 @@ def text_lines(result: FileResult) -> str:
     for f in result.findings:
         line, col = result.document.position(f.start)
         mark = "" if f.fix is None else " [*]" if f.fix.safety is Safety.SAFE else " [unsafe fix]"
+        if f.fix is not None and f.fix.held:  # a removal the rule calls safe, not safe on this text
+            mark = f" [unsafe fix: {f.fix.held}]"
         lines.append(one_line(f"{where(result)}:{line}:{col}: {f.code} [{f.rule}] {f.message}{mark}") + "\n")
     return "".join(lines)
 

@@ -6,11 +6,12 @@ decision of whether a finding carries a fix in one place, so no kind can attach 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from .model import Category, Edit, Finding, Fix, Safety, Severity
+from .model import Category, Edit, Evidence, Finding, Fix, Safety, Severity
 
 
 class FixAction(str, Enum):
@@ -57,13 +58,21 @@ class Rule:
     sources: tuple[str, ...] = ()  # only documents from these sources (see provenance.py); (): all
     enabled: bool = True  # False: opt-in, runs only when `select` or `extend-select` names it
 
-    def finding(self, start: int, end: int, edit: Edit | None = None, **fmt: str) -> Finding:
-        """A finding of this rule on [start, end); `edit` becomes its fix if the rule allows one."""
+    def finding(
+        self, start: int, end: int, edit: Edit | None = None, evidence: Iterable[Evidence] = (), **fmt: str
+    ) -> Finding:
+        """A finding of this rule on [start, end); `edit` becomes its fix if the rule allows one. `evidence`
+        is what, besides the rule's wording, marks the text (model.Evidence)."""
         fix = None
         if edit is not None and self.fix.action is not FixAction.NONE:
             fix = Fix(edit, self.fix.safety)
+        signals = {Evidence.WORDING, *evidence}
+        if self.sources:
+            signals.add(Evidence.RECURRENCE)
         message = self.message.format_map(_Defaulting({k: quoted(v) for k, v in fmt.items()})) if fmt else self.message
-        return Finding(self.code, self.name, self.category, self.severity, message, start, end, fix)
+        return Finding(
+            self.code, self.name, self.category, self.severity, message, start, end, fix, frozenset(signals)
+        )
 
 
 QUOTE_LIMIT = 80  # characters of matched text a message quotes; the finding's span says where the rest is

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document, Region
-from ..model import Edit, Finding
+from ..model import Edit, Evidence, Finding
+from ..prose import reads_as_prose
 from ..rule import Rule
 from ..scan import Gates
 from .gated import Searcher, gated_alternation
@@ -69,7 +70,7 @@ def build(rule: Rule, gates: Gates):
     def span_lines(doc: Document, start: int, end: int) -> int:
         return sum(1 for ln in doc.content_lines if ln.end > start and ln.start < end)
 
-    def end_of_items(doc: Document, start: int, start_re: Searcher) -> int | None:
+    def end_of_items(doc: Document, start: int, start_re: Searcher) -> tuple[int, list[Evidence]] | None:
         """Where the run of item lines after the line holding `start` ends, if it is long enough.
 
         The start line itself is the list's heading; a line that could start a block starts the next one,
@@ -92,17 +93,21 @@ def build(rule: Rule, gates: Gates):
         last = items[-1] if items else first
         if last is None or (opts.until_end and last is not lines[-1]):
             return None
-        return last.end
+        # a heading with its list is a block; a list item that reads as a sentence is no evidence of one
+        listed = bool(items) and not any(reads_as_prose(doc, i.start, i.end) for i in items)
+        return last.end, [Evidence.BLOCK] if listed else []
 
-    def end_of_block(doc: Document, start: int, after: int, start_re: Searcher) -> int | None:
+    def end_of_block(doc: Document, start: int, after: int, start_re: Searcher) -> tuple[int, list[Evidence]] | None:
+        """Where the block that starts at `start` ends, and what its end shows: two anchored ends are a
+        block; a block that runs to the end of the text stands at its tail."""
         if item_re is not None:
             return end_of_items(doc, start, start_re)
-        stop = None
-        if end_re is not None and (e := end_re.search(doc.text, after)) is not None:
-            stop = e.end()
-        if (stop is None or span_lines(doc, start, stop) > opts.max_lines) and opts.until_end:
-            stop = len(doc.text.rstrip())
-        return stop
+        e = end_re.search(doc.text, after) if end_re is not None else None
+        if e is not None and (span_lines(doc, start, e.end()) <= opts.max_lines or not opts.until_end):
+            return e.end(), [Evidence.BLOCK]
+        if opts.until_end:
+            return len(doc.text.rstrip()), [Evidence.POSITION]
+        return None
 
     def check(doc: Document) -> list[Finding]:
         start_re = starts.for_document(doc)
@@ -114,15 +119,22 @@ def build(rule: Rule, gates: Gates):
             pos = m.end() if m.end() > m.start() else m.end() + 1
             if not in_position(doc, m.start(), opts.position, opts.window):
                 continue
-            stop = end_of_block(doc, m.start(), m.end(), start_re)
-            if stop is None or stop <= m.start() or span_lines(doc, m.start(), stop) > opts.max_lines:
+            ended = end_of_block(doc, m.start(), m.end(), start_re)
+            if ended is None:
+                continue
+            stop, evidence = ended
+            if stop <= m.start() or span_lines(doc, m.start(), stop) > opts.max_lines:
                 continue
             words = word_count(doc.text[m.start() : stop])
             if opts.max_words and words > opts.max_words:
                 continue
             if opts.max_share and words > opts.max_share * word_count(doc.text[doc.body_start :]):
                 continue
-            out.append(rule.finding(m.start(), stop, Edit(*doc.removal(m.start(), stop), "")))
+            if in_position(doc, m.start(), "edge", opts.window):
+                evidence = [*evidence, Evidence.POSITION]
+            if not reads_as_prose(doc, m.start(), stop):  # headings, links, prompts: not sentences
+                evidence = [*evidence, Evidence.SHAPE]
+            out.append(rule.finding(m.start(), stop, Edit(*doc.removal(m.start(), stop), ""), evidence))
             pos = stop
         return out
 

@@ -15,7 +15,7 @@ from typing import Literal
 import regex
 
 from ..document import Document
-from ..model import Edit, Finding
+from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
 
@@ -81,7 +81,8 @@ def build(rule: Rule, gates: Gates):
         for m in pattern.finditer(doc.text, doc.body_start):
             edit = edit_for(doc, m)
             if edit is not None:
-                out.append(rule.finding(m.start(), m.end(), edit, match=m.group()))
+                # the pattern is the markup itself: everything a removal takes is what it describes
+                out.append(rule.finding(m.start(), m.end(), edit, [Evidence.SHAPE], match=m.group()))
         return out
 
     return check

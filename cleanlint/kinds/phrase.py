@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..model import Edit, Finding
+from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .gated import Searcher, gated_alternation
 from .patterns import compile_alternation
-from .scoping import Position, Scope, in_position, trimmed, widen, word_count
+from .scoping import Position, Scope, in_position, is_shaped, trimmed, widen, word_count
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,12 @@ def build(rule: Rule, gates: Gates):
             if unless is not None and unless.search(text):
                 continue
             cut = doc.removal(unit.start, unit.end)
-            found[(unit.start, unit.end)] = rule.finding(unit.start, unit.end, Edit(*cut, ""), match=m.group())
+            evidence = [Evidence.POSITION] if in_position(doc, start, "edge", opts.window) else []
+            if is_shaped(doc, start, end, unit):
+                evidence.append(Evidence.SHAPE)
+            found[(unit.start, unit.end)] = rule.finding(
+                unit.start, unit.end, Edit(*cut, ""), evidence, match=m.group()
+            )
         return list(found.values())
 
     return check

@@ -23,7 +23,7 @@ from typing import Literal
 import regex
 
 from ..document import Document, Region
-from ..model import Edit, Finding
+from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .patterns import compile_alternation
@@ -139,12 +139,13 @@ def build(rule: Rule, _gates: Gates):
             if readings[text] is not None:
                 occurrences.setdefault(readings[text], []).append(unit)
         out = []
+        evidence = [Evidence.REPEATED, *([Evidence.POSITION] if opts.position == "head" else [])]
         for copies in occurrences.values():
             if len(copies) < opts.min_count:
                 continue
             for unit in copies if not opts.keep_first else copies[1:]:
                 edit = Edit(*doc.removal(unit.start, unit.end), "")
-                out.append(rule.finding(unit.start, unit.end, edit, count=str(len(copies))))
+                out.append(rule.finding(unit.start, unit.end, edit, evidence, count=str(len(copies))))
         return out
 
     return check

@@ -12,6 +12,7 @@ from typing import Literal
 import regex
 
 from ..document import Document, Region
+from ..prose import reads_as_prose
 
 Scope = Literal["match", "sentence", "line", "paragraph"]
 Position = Literal["anywhere", "head", "tail", "edge"]  # edge: head or tail
@@ -55,3 +56,30 @@ def widen(doc: Document, start: int, end: int, scope: Scope) -> Region | None:
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+# What may stand beside a match in a unit it covers: white space, punctuation and symbols (a bullet, a colon,
+# a closing bracket), never a letter or a digit.
+_NO_WORD = regex.compile(r"[^\p{L}\p{N}]*")
+SHORT_LINE = 20  # words: a unit this short that does not read as a sentence is a label, a link or a prompt
+
+
+def is_shaped(doc: Document, start: int, end: int, unit: Region) -> bool:
+    """Whether the unit has the shape of furniture, beyond holding the rule's words: the match accounts for
+    all of it, or opens it (a formula that leads the line: "Reporting by ...", "NAME is a correspondent
+    for ..."); or the unit does not read as a sentence and is short (a label, a link, a prompt) or is closed
+    by the match (a caption that ends with its credit)."""
+    text = doc.text
+    if _starts(text, start, unit):
+        return True
+    if reads_as_prose(doc, unit.start, unit.end):
+        return False
+    return word_count(text[unit.start : unit.end]) <= SHORT_LINE or _ends(text, end, unit)
+
+
+def _starts(text: str, start: int, unit: Region) -> bool:
+    return bool(_NO_WORD.fullmatch(text, unit.start, max(unit.start, start)))
+
+
+def _ends(text: str, end: int, unit: Region) -> bool:
+    return bool(_NO_WORD.fullmatch(text, min(end, unit.end), unit.end))

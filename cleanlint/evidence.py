@@ -1,0 +1,56 @@
+"""Whether a safe removal has earned the right to be applied: evidence beyond wording, and no prose taken.
+
+Rules that fire on words alone delete reporting on pages nobody tuned them for ("Subscribers in Europe
+accounted for ...", "Research by X found ..."). So a rule's `safe` is a claim, checked on each finding:
+
+- a removal needs at least one signal besides the words it matched (model.Evidence): its position, its
+  shape, two anchored ends, repetition, or recurrence across a source's documents;
+- a removal whose text reads as running prose (prose.py) needs structural evidence that it is furniture: a
+  block with two anchored ends or a heading with its list, recurrence across the source's documents, or
+  its position together with the family's own shape (a pattern that accounts for the whole line where the
+  family stands).
+
+A finding that falls short keeps its fix, offered as unsafe, with the reason: `check` shows it, `fix` leaves
+the text, `fix --unsafe-fixes` applies it. The decision is made where findings are made (engine.py), so
+`check`, `fix` and every report agree on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .document import Document
+from .model import Evidence, Finding, Fix, Safety
+from .prose import reads_as_prose
+
+# signals that a removal is furniture even where its text reads as prose
+_STRUCTURAL = frozenset({Evidence.BLOCK, Evidence.RECURRENCE})
+ONLY_WORDING = "wording alone"  # nothing but the words it matched marks it as boilerplate
+PROSE = "reads as prose"  # and no structure marks it as boilerplate
+
+
+def held_reason(doc: Document, finding: Finding) -> str | None:
+    """Why `finding`'s safe removal must not be applied, or None when it may."""
+    fix = finding.fix
+    if fix is None or fix.safety is not Safety.SAFE or fix.edit.replacement:
+        return None  # nothing to judge: reported only, already unsafe, or a repair rather than a removal
+    signals = finding.evidence - {Evidence.WORDING}
+    if not signals:
+        return ONLY_WORDING
+    if signals & _STRUCTURAL:
+        return None
+    if {Evidence.POSITION, Evidence.SHAPE} <= signals:
+        return None
+    return PROSE if reads_as_prose(doc, finding.start, finding.end) else None
+
+
+def judged(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings, each safe removal that has not earned it offered as unsafe with its reason."""
+    out = []
+    for f in findings:
+        reason = held_reason(doc, f)
+        if reason is not None and f.fix is not None:
+            f = replace(f, fix=Fix(f.fix.edit, Safety.UNSAFE, reason))
+        out.append(f)
+    return out

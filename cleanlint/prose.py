@@ -1,0 +1,93 @@
+"""Whether text reads as running prose: the test that keeps a safe fix from deleting reporting.
+
+Boilerplate is mostly labels, names, links and short prompts; reporting is sentences. jusText tells good
+paragraphs from boilerplate by their length and their density of function words ("the", "of", "und",
+"de"), and its stoplists ship with it (trafilatura depends on it). A line of at least MIN_WORDS words that
+ends as a sentence ends and whose share of function words reaches MIN_DENSITY in the document's language
+(one of those the rule packs cover) reads as prose. That is a judgement about the text alone, whatever
+rule found it, so it holds on pages nobody tuned the rules for: "Subscribers in Europe accounted for nearly
+half of the new sign-ups." reads as prose; "Subscribe" and "(Reporting by Jane Doe; Editing by John Roe)"
+do not.
+
+The stoplists are read from jusText's package folder without importing it (that would import lxml), and
+only when a safe removal is judged; each document is judged with the stoplist of its own language.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from .document import Document
+
+# jusText's own thresholds are 0.30 (low) and 0.32 (high) on paragraphs of 70 and 200 characters and more.
+MIN_WORDS = 10
+MIN_DENSITY = 0.30
+# the languages of the default rule packs, as jusText names its stoplists
+LANGUAGES = ("English", "German", "French", "Spanish", "Portuguese", "Italian", "Dutch", "Polish")
+
+TITLE_CASE = 0.6  # a line whose longer words are capitalised this often is a headline
+_WORD = regex.compile(r"[\p{L}\p{M}'’]+")
+_CLOSING = "[\"'”’»)\\]]*"
+_FULL_STOP_END = regex.compile(rf"(?<!\.\.)[.!。！]{_CLOSING}\s*$")  # not "..." : a teaser cut off
+_QUESTION_END = regex.compile(rf"[?？]{_CLOSING}\s*$")
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
+
+
+@cache
+def _stoplists() -> tuple[frozenset[str], ...]:
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jusText's stoplists are missing: pip install justext")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    lists = []
+    for language in LANGUAGES:
+        words = (folder / f"{language}.txt").read_text(encoding="utf-8").split()
+        lists.append(frozenset(w.lower() for w in words))
+    return tuple(lists)
+
+
+_MEMO = "prose-stoplist"
+_SAMPLE = 4000  # characters of the body that tell its language
+
+
+def stoplist(doc: Document) -> frozenset[str]:
+    """The function words of the document's language: the stoplist its body is densest in. One list per
+    document, not the densest for each line: a long stoplist (Polish has 3,570 words, "by" and "in" among
+    them) would find most English lines dense in its own words."""
+    if _MEMO not in doc.memo:
+        words = [w.lower() for w in _WORD.findall(doc.text, doc.body_start, doc.body_start + _SAMPLE)]
+        lists = _stoplists()
+        doc.memo[_MEMO] = max(lists, key=lambda stop: sum(w in stop for w in words)) if words else lists[0]
+    return doc.memo[_MEMO]
+
+
+def line_reads_as_prose(line: str, stop: frozenset[str]) -> bool:
+    """Whether one line is a sentence or more of running text in the language of `stop`: long enough,
+    ending as a sentence ends, and dense in function words. Headlines ("Could an astronaut lost in space
+    use gravity to get around?") are as dense in function words as prose, but they end without a full
+    stop; a list of them is what related-link rules remove."""
+    words = _WORD.findall(line)
+    if len(words) < MIN_WORDS or not _ends_sentence(line, words):
+        return False
+    return sum(w.lower() in stop for w in words) >= MIN_DENSITY * len(words)
+
+
+def _ends_sentence(line: str, words: list[str]) -> bool:
+    """A full stop or an exclamation mark at the end; or a question mark after an earlier sentence, in a
+    line not in the title case of a headline (a headline may ask a question, running text goes on)."""
+    if _FULL_STOP_END.search(line):
+        return True
+    if not (_QUESTION_END.search(line) and _SENTENCE_INSIDE.search(line)):
+        return False
+    longer = [w for w in words if len(w) > 3]
+    return sum(1 for w in longer if w[0].isupper()) < TITLE_CASE * len(longer)
+
+
+def reads_as_prose(doc: Document, start: int, end: int) -> bool:
+    """Whether any line of the document's text in [start, end) reads as running prose."""
+    stop = stoplist(doc)
+    return any(line_reads_as_prose(line, stop) for line in doc.text[start:end].splitlines())
