@@ -1,8 +1,10 @@
 """Running a rule's examples: the check behind both the test suite and `cleanlint test-rules`.
 
 An example says what the rule must flag in its input and what fixing must leave. Running it means
-checking with that rule alone, fixing with that rule alone (unsafe fixes included, since the example
-documents what the fix does), and fixing the output again, which must change nothing.
+checking with that rule alone, fixing with that rule alone (as plain `fix` does for a rule whose fix is safe,
+so that an example shows where a safe removal is held back; with unsafe fixes for a rule whose fix is
+unsafe, since the example documents what its fix does), and fixing the output again, which must change
+nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from .document import Document
 from .engine import Engine, Selection
 from .fixer import fix_document
+from .model import Safety
 from .rule import Example, Rule
 
 
@@ -51,10 +54,13 @@ def run_example(rule: Rule, index: int, example: Example) -> list[ExampleFailure
         if flagged != list(example.findings):
             problems.append(f"expected findings {list(example.findings)!r}, got {flagged!r}")
     if example.output is not None:
-        fixed = fix_document(engine, doc, unsafe=True, max_removal=1.0).text
+        # a rule whose fix is safe is shown as plain `fix` applies it, so an example also shows where a safe
+        # removal is held back (evidence.py); an unsafe rule's example shows its fix applied
+        unsafe = rule.fix.safety is Safety.UNSAFE
+        fixed = fix_document(engine, doc, unsafe=unsafe, max_removal=1.0).text
         if fixed != example.output:
             problems.append(f"expected output {example.output!r}, got {fixed!r}")
-        again = fix_document(engine, example_document(rule, fixed, example), unsafe=True, max_removal=1.0).text
+        again = fix_document(engine, example_document(rule, fixed, example), unsafe=unsafe, max_removal=1.0).text
         if again != fixed:
             problems.append(f"fixing the output again changed it to {again!r}")
     return [ExampleFailure(f"{rule.code} {rule.name}", index, p) for p in problems]
