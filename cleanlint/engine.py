@@ -138,9 +138,9 @@ class Engine:
             except TimeoutError:
                 stopped.append(rule.code)
         from .evidence import judged  # here, as the kinds are: a run answered from the cache needs neither
+        from .overlaps import one_per_span
 
-        out = judged(doc, out)
-        out.sort(key=Finding.sort_key)
+        out = one_per_span(judged(doc, out))
         if stopped:
             raise RulesStopped(tuple(stopped), out)
         return out

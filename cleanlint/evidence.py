@@ -36,13 +36,11 @@ def held_reason(doc: Document, finding: Finding) -> str | None:
     if fix is None or fix.safety is not Safety.SAFE or fix.edit.replacement:
         return None  # nothing to judge: reported only, already unsafe, or a repair rather than a removal
     signals = finding.evidence - {Evidence.WORDING}
-    if not signals:
-        return ONLY_WORDING
-    if signals & _STRUCTURAL:
+    if signals & _STRUCTURAL or {Evidence.POSITION, Evidence.SHAPE} <= signals:
         return None
-    if {Evidence.POSITION, Evidence.SHAPE} <= signals:
-        return None
-    return PROSE if reads_as_prose(doc, finding.start, finding.end) else None
+    if reads_as_prose(doc, finding.start, finding.end):
+        return PROSE  # the reason a reader can check, whether or not anything else marked it
+    return None if signals else ONLY_WORDING
 
 
 def judged(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
