@@ -128,6 +128,15 @@ def _rule(path: Path, node: yaml.Node, defaults: dict) -> Rule:
     options = _options(path, node, fields, kind.options, get)
     for key, message in kind.problems(options):
         raise RuleError(path, fields.get(key, (node, node))[0], f"{key}: {message}")
+    if fix.action is FixAction.REMOVE and fix.safety is Safety.SAFE and "sources" not in fields:
+        for key, message in kind.wording_only(options):
+            raise RuleError(
+                path,
+                fields.get(key, (node, node))[0],
+                f"{key}: {message}. A safe removal needs evidence beyond wording: a position (head, tail, edge), "
+                "patterns that lead or close their line, max_words of at most 20, scope: match, or sources; "
+                "or make the fix unsafe",
+            )
     return Rule(
         code=code,
         name=name,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from cleanlint.cli import main
 from cleanlint.document import Document
 from cleanlint.engine import Engine
-from cleanlint.evidence import ONLY_WORDING, PROSE
+from cleanlint.evidence import ONLY_WORDING, PROSE, held_reason
 from cleanlint.fixer import fix_document
 from cleanlint.loader import load_rules
 from cleanlint.model import Category, Edit, Evidence, Finding, Fix, Safety, Severity
@@ -71,6 +72,7 @@ summary: test
 scope: line
 fix: {action: remove, safety: safe}
 window: 2
+max_words: 20
 patterns: ['\\bsubscribe\\b']
 """
 
@@ -93,14 +95,14 @@ def engine_of(tmp_path: Path, rule: str) -> Engine:
     return Engine(load_rules([write(tmp_path, rule)]))
 
 
-def test_a_removal_marked_by_wording_alone_is_held(tmp_path: Path):
-    engine = engine_of(tmp_path, WORDING_ONLY)
-    line = "Readers who subscribe get the paper early along with a long list of other things from the shops in town too"
-    text = FILLER + line + "\n" + FILLER
-    (finding,) = engine.check(Document(text))
-    assert finding.fix is not None and finding.fix.safety is Safety.UNSAFE and finding.fix.held == ONLY_WORDING
-    assert fix_document(engine, Document(text)).text == text  # plain fix leaves it
-    assert fix_document(engine, Document(text), unsafe=True).text != text
+def test_a_removal_marked_by_wording_alone_is_held():
+    """The rule-file lint refuses such rules; a finding that comes without evidence all the same is held."""
+    text = FILLER + "Readers who subscribe get the paper early along with a long list of other things from town\n"
+    start = len(FILLER)
+    bare = finding("X901", start, len(text) - 1, removal(start, len(text)))
+    assert held_reason(Document(text), bare) == ONLY_WORDING
+    placed = replace(bare, evidence=frozenset({Evidence.WORDING, Evidence.POSITION}))
+    assert held_reason(Document(text), placed) is None
 
 
 def test_a_short_label_is_shaped_like_furniture(tmp_path: Path):

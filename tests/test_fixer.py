@@ -94,7 +94,8 @@ def test_guard_counts_words_of_overlapping_removals_once(tmp_path: Path):
     rules = tmp_path / "twice.yaml"
     rule = (
         "  - code: X10{n}\n    name: twice-{n}\n    kind: phrase\n    category: boilerplate\n    message: m\n"
-        "    summary: s\n    scope: line\n    phrases: ['Share this story']\n    fix: {{action: remove}}\n"
+        "    summary: s\n    scope: line\n    position: tail\n    phrases: ['Share this story']\n"
+        "    fix: {{action: remove}}\n"
     )
     rules.write_text("rules:\n" + rule.format(n=1) + rule.format(n=2), encoding="utf-8")
     engine = Engine(load_rules([rules]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cleanlint.cli import main
 from cleanlint.loader import load_rules
 
@@ -118,3 +120,36 @@ def test_list_of_choices(tmp_path):
     (loaded,) = load_rules([write(tmp_path, rule + "joins: [case]\n")])
     assert loaded.options.joins == ("case",)
     assert "joins: expected a list of case, sentence, digit" in error_of(write(tmp_path, rule + "joins: [space]\n"))
+
+
+def test_a_safe_removal_on_wording_alone_is_refused(tmp_path):
+    rule = GOOD + "scope: line\nfix: {action: remove, safety: safe}\n"
+    path = write(tmp_path, rule)
+    assert error_of(path).startswith(
+        f"{path}:7:1: phrases: literal phrases match anywhere in a line: they are wording alone. "
+        "A safe removal needs evidence beyond wording"
+    )
+    unanchored = write(tmp_path, rule.replace("phrases: [Leave a Reply]", "patterns: ['\\bLeave a Reply\\b']"))
+    assert "neither leads nor closes its line" in error_of(unanchored)
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        "position: tail\n",
+        "max_words: 12\n",
+        "sources: [example.com]\n",
+        "patterns: ['^Leave a Reply']\n",
+        "patterns: ['(?i)Leave a Reply$']\n",
+    ],
+)
+def test_any_anchor_beyond_wording_lets_a_removal_be_safe(tmp_path, anchor: str):
+    rule = GOOD + "scope: line\nfix: {action: remove, safety: safe}\n"
+    if anchor.startswith("patterns"):
+        rule = rule.replace("phrases: [Leave a Reply]\n", "")
+    assert load_rules([write(tmp_path, rule + anchor)])
+
+
+def test_wording_alone_may_report_or_offer_an_unsafe_fix(tmp_path):
+    for fix in ("", "fix: {action: remove, safety: unsafe}\n"):
+        assert load_rules([write(tmp_path, GOOD + "scope: line\n" + fix)])

@@ -27,13 +27,17 @@ class Kind:
     fix_actions: frozenset[FixAction]
     problems: Callable[[object], list[tuple[str, str]]]  # option combinations that cannot work
     doc: str
+    # option combinations under which a removal could rest on the rule's wording alone (evidence.py): such a
+    # rule may report, or offer an unsafe fix, but not call its removal safe
+    wording_only: Callable[[object], list[tuple[str, str]]] = lambda _options: []
 
 
 def _kind(module, actions: set[FixAction]) -> Kind:
     name = module.__name__.rsplit(".", 1)[-1]
     problems = getattr(module, "problems", lambda _options: [])
     fix_actions = frozenset(actions | {FixAction.NONE})
-    return Kind(name, module.Options, module.build, fix_actions, problems, module.__doc__ or "")
+    wording_only = getattr(module, "wording_only", lambda _options: [])
+    return Kind(name, module.Options, module.build, fix_actions, problems, module.__doc__ or "", wording_only)
 
 
 KINDS: dict[str, Kind] = {

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..document import Document
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .gated import Searcher, gated_alternation
 from .patterns import compile_alternation
-from .scoping import Position, Scope, in_position, is_shaped, trimmed, widen, word_count
+from .scoping import SHORT_LINE, Position, Scope, in_position, is_shaped, trimmed, widen, word_count
+
+_FLAGS = regex.compile(r"^\(\?[a-zA-Z]+\)")  # inline flags such as (?i) before the pattern proper
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,27 @@ def problems(options: Options) -> list[tuple[str, str]]:
     if not options.patterns and not options.phrases:
         return [("patterns", "a phrase rule needs `patterns` or `phrases`")]
     return []
+
+
+def wording_only(options: Options) -> list[tuple[str, str]]:
+    """A phrase rule's removal rests on more than its words when the rule bounds where it stands, keeps to
+    units short enough to be labels, removes only what its pattern describes, or has patterns that lead
+    or close their line (the family's own shape). Without any of these, every removal is wording alone."""
+    if options.position != "anywhere" or options.scope == "match":
+        return []
+    if 0 < options.max_words <= SHORT_LINE:
+        return []
+    unanchored = [p for p in options.patterns if not _line_anchored(p)]
+    if options.phrases:
+        return [("phrases", "literal phrases match anywhere in a line: they are wording alone")]
+    if unanchored:
+        return [("patterns", f"{unanchored[0]!r} neither leads nor closes its line (^ or $)")]
+    return []
+
+
+def _line_anchored(pattern: str) -> bool:
+    body = _FLAGS.sub("", pattern.strip(), count=1)
+    return body.startswith(("^", "(?:^")) or body.endswith("$")
 
 
 def build(rule: Rule, gates: Gates):
