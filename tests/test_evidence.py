@@ -179,3 +179,16 @@ def test_findings_a_removal_does_not_take_are_kept():
     partial = finding("A202", 90, 120, Fix(Edit(95, 95, " "), Safety.UNSAFE), Category.ARTIFACT)
     found = [held, inside_safe, report_only, inside_report, partial]
     assert one_per_span(found) == sorted(found, key=Finding.sort_key)
+
+
+def test_evidence_is_pooled_by_span(default_engine):
+    """One rule sees that a line is printed four times, another that it has a wire caption's form: together
+    they take a caption that reads as a sentence; either alone would not."""
+    caption = "Mayor Ana Ruiz, left, cuts the ribbon at the new library, Monday, March 4, 2024, in Leeds, England."
+    body = [f"The library holds {n} thousand books, the council said." for n in range(2, 30)]
+    lines = [*body[:8], caption, *body[8:12], caption, *body[12:16], caption, *body[16:20], caption, *body[20:]]
+    text = "\n".join(lines) + "\n"
+    fixed = fix_document(default_engine, Document(text)).text
+    assert caption not in fixed and all(line in fixed for line in body)
+    once = "\n".join([*body[:8], caption, *body[8:]]) + "\n"
+    assert fix_document(default_engine, Document(once)).text == once  # the form alone, mid-article: kept

@@ -65,16 +65,16 @@ SHORT_LINE = 20  # words: a unit this short that does not read as a sentence is 
 
 
 def is_shaped(doc: Document, start: int, end: int, unit: Region) -> bool:
-    """Whether the unit has the shape of furniture, beyond holding the rule's words: the match accounts for
-    all of it, or opens it (a formula that leads the line: "Reporting by ...", "NAME is a correspondent
-    for ..."); or the unit does not read as a sentence and is short (a label, a link, a prompt) or is closed
-    by the match (a caption that ends with its credit)."""
+    """Whether the unit has the shape of furniture, beyond holding the rule's words: the match leads it (a
+    formula such as "Reporting by ...", "NAME is a correspondent for ...") or closes it (a caption that
+    ends with its date and place, or its credit), or the unit does not read as a sentence and is short (a
+    label, a link, a prompt)."""
     text = doc.text
-    if _starts(text, start, unit):
+    if _starts(text, start, unit) or _ends(text, end, unit):
         return True
     if reads_as_prose(doc, unit.start, unit.end):
         return False
-    return word_count(text[unit.start : unit.end]) <= SHORT_LINE or _ends(text, end, unit)
+    return word_count(text[unit.start : unit.end]) <= SHORT_LINE
 
 
 def _starts(text: str, start: int, unit: Region) -> bool:
