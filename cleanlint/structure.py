@@ -119,7 +119,7 @@ def _detect(doc: Document) -> tuple[StructuredRegion, ...]:
     for kind, detector in detectors:
         for first, last in detector(texts, free):  # lazily: each span is claimed before the next is sought
             free[first : last + 1] = [False] * (last + 1 - first)
-            found.append(StructuredRegion(lines[first].start, lines[last].start + len(texts[last]), kind))
+            found.append(StructuredRegion(lines[first].start, lines[last].end, kind))
     return tuple(sorted(found, key=lambda region: region.start))
 
 
@@ -232,7 +232,7 @@ def _lone_command(line: str) -> bool:
 
 def _prose(line: str) -> bool:
     t = line.strip()
-    return t[:1].isupper() and _PROSE.match(t) is not None
+    return t[:1].isupper() and t[-1] in ".!?:" and _PROSE.match(t) is not None
 
 
 def _indent(line: str) -> int:

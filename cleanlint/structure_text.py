@@ -25,7 +25,8 @@ _FURNITURE = frozenset(
     "time|by|author|follow|follow us|subscribe|sign up|newsletter|home|menu|search|log in|login|register|"
     "most read|most popular|popular|trending|latest|latest news|top stories|recommended|next|previous|back|"
     "copyright|reading time|views|likes|tel|phone|fax|mobile|website|web|contact|note|editor's note|"
-    "editor’s note|correction|update|don't miss|don’t miss|buy now|shop now|foto|fotos|фото|читайте также|"
+    "editor’s note|correction|update|breaking|breaking news|live|exclusive|analysis|opinion|explainer|factbox|"
+    "alert|warning|don't miss|don’t miss|buy now|shop now|foto|fotos|фото|читайте также|"
     "leia também|lesen sie auch|lire aussi".split("|")
 )
 # the start of a heading over other stories or a widget ("You may also like", "More from Sport:")
@@ -127,8 +128,10 @@ def _speaker(line: str) -> str | None:
 
 
 def _conversation(turns: list[tuple[int, str]]) -> Iterator[Span]:
+    if len(turns) < 3:
+        return
     counts = Counter(speaker for _, speaker in turns)
-    if len(turns) >= 3 and 2 <= len(counts) <= max(2, (len(turns) + 1) // 2) and counts.most_common(1)[0][1] >= 2:
+    if 2 <= len(counts) <= max(2, (len(turns) + 1) // 2) and counts.most_common(1)[0][1] >= 2:
         yield turns[0][0], turns[-1][0]
 
 
@@ -183,12 +186,15 @@ def _list_line(line: str) -> int:
     return 1 if counted else 0
 
 
+_NUMBER_STARTS = frozenset("0123456789SÉPШ")  # how a numbered item's line may start: "3.", "Step 3"
+
+
 def _numbered(texts: list[str], free: list[bool]) -> Iterator[Span]:
     """Items numbered 1, 2, 3 ... in order, with blank lines or up to two lines of text between them."""
     items: list[int] = []
     number = between = 0
     for i, line in enumerate(texts):
-        m = _MARKER.match(line) if free[i] else None
+        m = _MARKER.match(line) if free[i] and line.lstrip()[:1] in _NUMBER_STARTS else None
         value = int(m.group(1) or m.group(2) or 0) if m else 0
         if value and items and value == number + 1:
             items.append(i)
@@ -229,10 +235,12 @@ def verse_spans(texts: list[str], free: list[bool]) -> Iterator[Span]:
         ):
             group += range(first, first + len(stanza))  # the next stanza, after one blank line
         else:
-            yield from _poem(texts, group)
+            if len(group) >= 4:
+                yield from _poem(texts, group)
             group = list(range(first, first + len(stanza)))
         size = len(stanza)
-    yield from _poem(texts, group)
+    if len(group) >= 4:
+        yield from _poem(texts, group)
 
 
 def _text(line: str) -> str:
