@@ -69,7 +69,12 @@ _WEAK = re.compile(
 _MARKUP_ATTRIBUTE = re.compile(r"<[a-zA-Z][\w-]*\s[^<>]*\w=[\"']")
 # a line of prose, which ends a terminal's output: a sentence of six words or more (capitalised, checked apart)
 _PROSE = re.compile(r"(?:[^\W\d_]\S*\s+){5,}.*[.!?:]$")
-_NONE, _WEAK_LINE, _MARKUP, _STRONG_LINE = 0, 1, 2, 3
+# what a page that shows markup as code says about it, in its sentences: pages that merely carry leftover
+# tags do not
+_ABOUT_MARKUP = re.compile(
+    r"\b(?:HTML5?|XHTML|CSS3?|JavaScript|JSX|XML|SVG|DOM|markup|snippets?|stylesheets?|attributes?)\b"
+)
+_NONE, _WEAK_LINE, _MARKUP, _MARKUP_CODE, _STRONG_LINE = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -219,7 +224,7 @@ def _code_line(line: str) -> int:
         return _STRONG_LINE
     if _WEAK.match(t):
         if t[0] == "<" and t[-1] == ">":
-            return _STRONG_LINE if _MARKUP_ATTRIBUTE.match(t) else _MARKUP
+            return _MARKUP_CODE if _MARKUP_ATTRIBUTE.match(t) else _MARKUP
         return _WEAK_LINE
     return _NONE
 
@@ -245,10 +250,12 @@ def _code(texts: list[str], free: list[bool]) -> Iterator[Span]:
 
     Inside a run, lines indented deeper than its first line are the body of a block, and the lines after a
     shell prompt are its output until a blank line or a line of prose. Blank lines stay inside a run when
-    code follows them. A run made only of bare tags ("<p>", "</div>") is leftover markup, not code, unless
-    it is three lines or longer."""
+    code follows them. Lines of markup are code only on a page whose sentences talk about markup ("the
+    HTML", "this snippet", "the class attribute"): elsewhere they are tags a scraper left behind, which the
+    markup rules are there to remove. Bare tags ("<p>", "</div>") need three lines or more."""
     n = len(texts)
     i = 0
+    about_markup: bool | None = None  # worked out when a run of markup is first met
     while i < n:
         kind = _code_line(texts[i]) if free[i] else _NONE
         if kind == _NONE:
@@ -279,8 +286,13 @@ def _code(texts: list[str], free: list[bool]) -> Iterator[Span]:
             j += 1
         lines = len(kinds) - kinds.count(_NONE)
         indented = base >= 4 and kinds.count(_WEAK_LINE) * 2 >= lines
-        markup = kinds.count(_MARKUP) >= 3
-        if lines >= 2 and (_STRONG_LINE in kinds or indented or markup):
+        strong = _STRONG_LINE in kinds or _MARKUP_CODE in kinds or kinds.count(_MARKUP) >= 3
+        if lines >= 2 and (strong or indented) and (_MARKUP in kinds or _MARKUP_CODE in kinds):
+            if about_markup is None:
+                prose = "\n".join(t for t in texts if "<" not in t and t.count(" ") >= 5)
+                about_markup = _ABOUT_MARKUP.search(prose) is not None
+            strong = indented = about_markup
+        if lines >= 2 and (strong or indented):
             yield i, j
         elif j == i and _lone_command(texts[i]):
             yield i, i

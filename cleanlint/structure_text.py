@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 Span = tuple[int, int]
 
@@ -29,14 +30,16 @@ _FURNITURE = frozenset(
     "alert|warning|don't miss|don’t miss|buy now|shop now|foto|fotos|фото|читайте также|"
     "leia também|lesen sie auch|lire aussi".split("|")
 )
-# the start of a heading over other stories or a widget ("You may also like", "More from Sport:")
+# the start of a heading over other stories or a widget ("You may also like", "More from Sport:"), a line of
+# a recent-comments widget ("Ben commented on"), a video player's controls ("Current Time 0:00")
 _HEADING = re.compile(
     r"[-*•·»›>|\s]*(?:©|(?:you (?:may|might) also like|more (?:from|on|in|stories|news|to read)"
     r"|related (?:stories|news|articles|content|coverage|posts)|read (?:more|next|also)|see also|also (?:read|on|see)"
     r"|most (?:read|popular|viewed|shared)|editor['’]?s picks|in other news|what to read next|don['’]?t miss"
     r"|copyright)\b"
     r"|(?:related|recommended|trending|popular|latest|top stories|watch|listen)"
-    r"(?:\s+(?:news|stories|now|videos|for you))?\s*(?::.*)?$)",
+    r"(?:\s+(?:news|stories|now|videos|for you))?\s*(?::.*)?$"
+    r"|.*\s(?:commented|replied|posted)\s+(?:on|to|in)$|(?:current|remaining) time\b|stream type\b|playback rate\b)",
     re.IGNORECASE,
 )
 _SPEAKER = re.compile(
@@ -71,6 +74,8 @@ _SPEC = re.compile(r"([^\W\d][^:]{0,29}):\s+(\S.{0,40})$")
 DIGIT = re.compile(r"[\d½¼¾⅓⅔⅛]")
 # a list item's mark: a bullet, a number, a letter or numeral in brackets ("(b)", "iv)")
 _ITEM = re.compile(r"[-*•·▪]\s|\d{1,3}[.)]\s|\(?[a-z]{1,4}\)\s")
+# what the lines of code and markup have and verse has not
+_SYMBOLS = re.compile(r"[{}\[\]<>=$_|\\/#@*%]|\w\(")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[^\W\d_]")
 _CONJUNCTIONS = frozenset(
     "and but or nor so yet for as till until when while where if though like with then oh o "  # noqa: SIM905
@@ -110,9 +115,9 @@ def transcript_spans(texts: list[str], free: list[bool]) -> Iterator[Span]:
             turns.append((i, speaker))
             gap = 0
         elif not free[i] or (line.strip() and (gap := gap + 1) > 2):
-            yield from _conversation(turns)
+            yield from _conversation(texts, turns)
             turns, gap = [], 0
-    yield from _conversation(turns)
+    yield from _conversation(texts, turns)
 
 
 def _speaker(line: str) -> str | None:
@@ -127,8 +132,14 @@ def _speaker(line: str) -> str | None:
     return name.rstrip(".").casefold()
 
 
-def _conversation(turns: list[tuple[int, str]]) -> Iterator[Span]:
+def _conversation(texts: list[str], turns: list[tuple[int, str]]) -> Iterator[Span]:
+    """Turns that make a conversation: the speakers take turns, and their words are not cut short ("…"),
+    as in a widget of recent comments, where one name heads several truncated lines in a row."""
     if len(turns) < 3:
+        return
+    switches = sum(a[1] != b[1] for a, b in pairwise(turns))
+    cut = sum(texts[i].endswith(("…", "...")) for i, _ in turns)
+    if switches * 2 < len(turns) - 1 or cut * 2 > len(turns):
         return
     counts = Counter(speaker for _, speaker in turns)
     if 2 <= len(counts) <= max(2, (len(turns) + 1) // 2) and counts.most_common(1)[0][1] >= 2:
@@ -172,7 +183,7 @@ def _list_line(line: str) -> int:
     m = _MARKER.match(t)
     item = t[m.end() :] if m else t
     words = len(item.split())
-    if words > 12:
+    if words > 12 or _HEADING.match(item):
         return 0
     spec = _SPEC.match(item)
     if spec and _label(item) not in _FURNITURE and len(spec.group(2).split()) <= 6:
@@ -220,9 +231,11 @@ def verse_spans(texts: list[str], free: list[bool]) -> Iterator[Span]:
 
     Short lines are also what menus and lists of headlines are made of, so the run must show that its
     lines carry on one another: enough of them start in lower case or with a conjunction ("And", "But",
-    "When"), end with a comma or a dash, or come back as a refrain. A run with a furniture label in it or
-    just above it ("Related Stories", "Share"), with title-case or numbered lines, or with sentences that
-    end inside lines (hard-wrapped prose) is not verse."""
+    "When"), end with a comma or a dash, or come back as a refrain, and at least one must start in lower
+    case or end with a comma or dash (a widget repeats lines too). A run with a furniture label in it or
+    just above it ("Related Stories", "Share"), of one- and two-word lines, or with many title-case,
+    numbered or bulleted lines, lines of code, or sentences that end inside lines (hard-wrapped prose) is
+    not verse."""
     group: list[int] = []
     size = 0  # lines in the group's last stanza
     for first, stanza in runs(texts, free, _short):
@@ -254,43 +267,38 @@ def _short(line: str) -> bool:
 
 
 def _poem(texts: list[str], lines: list[int]) -> Iterator[Span]:
-    if len(lines) < 4:
-        return
+    """The group of short lines as verse, if it is verse."""
     before = lines[0] - 1
-    while before >= 0 and not texts[before].strip():
+    while before >= 0 and not _text(texts[before]):
         before -= 1
-    if before >= 0 and _furniture(texts[before]):
-        return
     verse = [_text(texts[i]) for i in lines]
+    if (before >= 0 and _furniture(texts[before])) or any(_furniture(v) for v in verse):
+        return
     n = len(verse)
-    counts = Counter(verse)
-    running = joined = ended = titled = numbered = prose = items = 0
     sizes = sorted(len(v.split()) for v in verse)
-    for v in verse:
-        if _furniture(v):
-            return
-        words = v.split()
-        first = words[0].strip("\"'“‘(¿¡").lower()
-        ended += v[-1] in ".!?:"
-        numbered += DIGIT.search(v) is not None
-        prose += _SENTENCE_END.search(v) is not None
-        items += _ITEM.match(v) is not None
-        titled += len(words) >= 3 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
-        carried = v[0].islower() or v[-1] in ",;—–-" or counts[v] > 1
-        running += carried
-        joined += carried or first in _CONJUNCTIONS
     median = sizes[n // 2]
     if median < 3:
         return  # one- and two-word lines are menus and labels
+    counts = Counter(verse)
+    flowing = refrains = joined = ended = titled = numbered = unlike = items = 0
+    for v in verse:
+        words = v.split()
+        flows = v[0].islower() or v[-1] in ",;—–-"  # a line that carries on into the next
+        flowing += flows
+        refrains += counts[v] > 1
+        joined += flows or counts[v] > 1 or words[0].strip("\"'“‘(¿¡").lower() in _CONJUNCTIONS
+        ended += v[-1] in ".!?:"
+        titled += len(words) >= 3 and sum(w[0].isupper() for w in words) * 10 >= len(words) * 7
+        numbered += DIGIT.search(v) is not None
+        unlike += _SENTENCE_END.search(v) is not None or _SYMBOLS.search(v) is not None  # wrapped prose, code
+        items += _ITEM.match(v) is not None
     similar = sum(median / 2.5 <= size <= median * 2.5 for size in sizes)
     if (
-        running >= 2
+        flowing >= 1
+        and flowing + refrains >= 2
         and joined * 5 >= n * 2
         and ended * 2 <= n
-        and titled * 4 <= n
-        and numbered * 4 <= n
-        and prose * 4 <= n
-        and items * 4 <= n
+        and max(titled, numbered, unlike, items) * 4 <= n
         and similar * 4 >= n * 3
     ):
         yield lines[0], lines[-1]

@@ -65,10 +65,6 @@ CODE = {
     "react component": (
         "class Clock extends React.Component {\n  render() {\n    return <p>{this.props.time}</p>;\n  }\n}\n"
     ),
-    "html sample": (
-        '<div class="card">\n  <img src="cat.jpg" alt="A cat">\n  <p>The <br> tag breaks a line.</p>\n</div>\n'
-    ),
-    "bare html tags, three lines": "<ul>\n<li>Tea</li>\n<li>Coffee</li>\n</ul>\n",
     "shell session with output": (
         "$ mkdir demo && cd demo\n$ git init\nInitialized empty Git repository in /home/ana/demo/.git/\n"
         "$ ls -a\n.  ..  .git\n"
@@ -88,6 +84,31 @@ CODE = {
 @pytest.mark.parametrize("code", CODE.values(), ids=CODE.keys())
 def test_code(code):
     assert found(LEAD + code + TAIL) == [("code", code.rstrip("\n"))]
+
+
+MARKUP = {
+    "html sample": (
+        '<div class="card">\n  <img src="cat.jpg" alt="A cat">\n  <p>The <br> tag breaks a line.</p>\n</div>\n'
+    ),
+    "bare html tags, three lines": "<ul>\n<li>Tea</li>\n<li>Coffee</li>\n</ul>\n",
+}
+
+
+@pytest.mark.parametrize("sample", MARKUP.values(), ids=MARKUP.keys())
+def test_markup_is_code_on_a_page_about_markup(sample):
+    lead = "The card needs only a few lines of HTML, with the class attribute naming its style:\n"
+    assert found(lead + sample + TAIL) == [("code", sample.rstrip("\n"))]
+    # the same lines on a page that never speaks of markup are tags a scraper left behind
+    assert found(LEAD + sample + TAIL) == []
+
+
+def test_leftover_markup_is_not_code():
+    leftover = (
+        '<script type="text/javascript" src="https://example.com/js/shim.js"></script>\n'
+        "<script>\nif (window.location.hash) {\n  window.location.reload();\n}\n</script>\n"
+        '<div class="sidebar">\n<a href="/news/">News</a>\n</div>\n'
+    )
+    assert found(LEAD + leftover + TAIL) == []
 
 
 TRANSCRIPTS = {
@@ -266,6 +287,17 @@ NOT_STRUCTURE = {
     ),
     "bare tags on two lines": "<p>\n</p>\nThe council met on Monday to discuss the budget for the year.\n",
     "prose about markup": "The <br> tag and the &nbsp; entity are what editors most often leave behind.\n",
+    "recent comments": (
+        "Dana Whitfield: The bridge should never have been closed in the first…\n"
+        "Dana Whitfield: Congratulations to the volunteers who kept the…\n"
+        "Dana Whitfield: Where was the council when the river rose…\n"
+        "Tom Okafor: Another fine report on the flooding and what…\n"
+    ),
+    "recent comments on two lines each": (
+        "Ben commented on\nNotes on the budget debate\nAnna Berg commented on\nNotes on the budget debate\n"
+        "Rob W commented on\nWhy the ferry is late again\n"
+    ),
+    "video player controls": "Current Time 0:00\n/\nDuration 0:00\nLoaded: 0%\nStream Type LIVE\n",
     "times in a live blog": (
         "10:32 The motion has been tabled.\n10:45 The speaker calls for order.\n11:02 The vote is delayed.\n"
     ),
