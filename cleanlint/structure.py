@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .document import Document
-from .structure_text import DIGIT, Span, list_spans, runs, transcript_spans, verse_spans
+from .structure_text import DIGIT, Span, list_spans, meta_row, runs, transcript_spans, verse_spans
 
 Detector = Callable[[list[str], list[bool]], Iterator[Span]]
 
@@ -152,9 +152,10 @@ def _fenced(texts: list[str], free: list[bool]) -> Iterator[Span]:
 
 def _pipe_row(line: str) -> tuple[int, bool, bool, bool] | None:
     """A row between pipes: its number of cells, whether it is a separator row, whether it is bordered by
-    pipes on both sides, whether it holds a digit. Not a shell pipeline after a prompt, not `a || b`."""
+    pipes on both sides, whether it holds a digit. Not a shell pipeline after a prompt, not `a || b`, not
+    a byline and its date and counts ("By Ana Diaz | March 3 | 3 Comments")."""
     t = line.strip()
-    if t.count("|") - 2 * t.count("||") < 2 or t.startswith(("$ ", ">>>")):
+    if t.count("|") - 2 * t.count("||") < 2 or t.startswith(("$ ", ">>>")) or meta_row(t):
         return None
     if "-" in t and _SEPARATOR.fullmatch(t):
         return 0, True, True, False

@@ -27,8 +27,8 @@ _FURNITURE = frozenset(
     "most read|most popular|popular|trending|latest|latest news|top stories|recommended|next|previous|back|"
     "copyright|reading time|views|likes|tel|phone|fax|mobile|website|web|contact|note|editor's note|"
     "editor’s note|correction|update|breaking|breaking news|live|exclusive|analysis|opinion|explainer|factbox|"
-    "alert|warning|don't miss|don’t miss|buy now|shop now|foto|fotos|фото|читайте также|"
-    "leia também|lesen sie auch|lire aussi".split("|")
+    "alert|warning|filed under|posted in|category|categories|don't miss|don’t miss|buy now|shop now|foto|fotos|"
+    "фото|читайте также|leia também|lesen sie auch|lire aussi".split("|")
 )
 # the start of a heading over other stories or a widget ("You may also like", "More from Sport:"), a line of
 # a recent-comments widget ("Ben commented on"), a video player's controls ("Current Time 0:00")
@@ -61,13 +61,15 @@ _QUANTITY = re.compile(
 _COUNTS = frozenset(
     "ago of comments comment shares share views likes replies retweets followers reads read min mins minutes "  # noqa: SIM905
     "minute hours hour hrs days day weeks week months month years year photos images pictures videos stories "
-    "articles results items pages votes points".split()
+    "articles pages".split()
 )
 _DOSE = re.compile(r"\d\s?(?:mg|mcg|µg|ml|IU|mmol|units?|tablets?|capsules?|drops?)\b")
-# a result: a score between two names, or a line that ends in a time, a gap or two or more numbers
+# a result: a score between two names ("Riverside 2-1 Millbrook", "Riverside 2 Millbrook 1"), or a line
+# that ends in a time, a gap or two or more numbers
 _RESULT = re.compile(
     r"\D{2,}?\s\d{1,3}\s?[-–:]\s?\d{1,3}(?:\s\D.*)?$|.*\s[+]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?s?$"
     r"|.*\s\+\d+(?:[.,]\d+)?s$|.*\s\d+(?:[.,]\d+)?%?(?:\s+\(?[-+]?\d+(?:[.,]\d+)?%?\)?){1,}$"
+    r"|[^\d\s]\D*\s\d{1,2}\s+[^\W\d_]\D*\s\d{1,2}$"
 )
 # a specification or dosage line, "Weight: 1.2 kg": a short label, a colon and a short value with a number
 _SPEC = re.compile(r"([^\W\d][^:]{0,29}):\s+(\S.{0,40})$")
@@ -95,6 +97,19 @@ def runs(texts: list[str], free: list[bool], test: Callable[[str], object]) -> I
             run = []
     if run:
         yield len(texts) - len(run), run
+
+
+# a cell of a meta line that pipes divide ("By Ana Diaz | March 3 | 3 Comments"): not a table's
+_META_CELL = re.compile(
+    r"\s*(?:by|posted|filed|updated|published|tags?|categor(?:y|ies)|share)\b"
+    r"|\s*\d+\s+(?:comments?|shares?|views|likes|replies|min(?:ute)?s?\s+read)\b",
+    re.IGNORECASE,
+)
+
+
+def meta_row(line: str) -> bool:
+    """Whether a line divided by pipes is a byline, a date, counts or tags rather than a table row."""
+    return any(_META_CELL.match(cell) for cell in line.split("|"))
 
 
 def _label(line: str) -> str:
@@ -165,12 +180,9 @@ def list_spans(texts: list[str], free: list[bool]) -> Iterator[Span]:
         elif run and run[-1] == i - 1 and free[i] and 0 < len(line.split()) <= 5 and not line.rstrip().endswith("."):
             pass  # one short line without a quantity may stand inside ("salt and pepper", "For the sauce:")
         else:
-            yield from _quantities(run, strong)
+            if len(run) >= 3 and strong >= 2 and strong * 2 >= len(run):
+                yield run[0], run[-1]
             run, strong = [], 0
-    yield from _quantities(run, strong)
-
-
-def _quantities(run: list[int], strong: int) -> Iterator[Span]:
     if len(run) >= 3 and strong >= 2 and strong * 2 >= len(run):
         yield run[0], run[-1]
 
@@ -183,10 +195,10 @@ def _list_line(line: str) -> int:
     m = _MARKER.match(t)
     item = t[m.end() :] if m else t
     words = len(item.split())
-    if words > 12 or _HEADING.match(item):
+    if words > 12 or _label(item) in _FURNITURE or _HEADING.match(item):
         return 0
     spec = _SPEC.match(item)
-    if spec and _label(item) not in _FURNITURE and len(spec.group(2).split()) <= 6:
+    if spec and len(spec.group(2).split()) <= 6:
         return 2 if DIGIT.search(spec.group(2)) else 0
     q = _QUANTITY.match(item)
     counted = q is not None and q.group(2).islower() and q.group(2) not in _COUNTS
@@ -239,14 +251,9 @@ def verse_spans(texts: list[str], free: list[bool]) -> Iterator[Span]:
     group: list[int] = []
     size = 0  # lines in the group's last stanza
     for first, stanza in runs(texts, free, _short):
-        if (
-            size >= 2
-            and len(stanza) >= 2
-            and first == group[-1] + 2
-            and free[first - 1]
-            and not _text(texts[first - 1])
-        ):
-            group += range(first, first + len(stanza))  # the next stanza, after one blank line
+        parted = first > 0 and free[first - 1] and not _text(texts[first - 1])  # by one blank line from the group
+        if size >= 2 and len(stanza) >= 2 and group and first == group[-1] + 2 and parted:
+            group += range(first, first + len(stanza))
         else:
             if len(group) >= 4:
                 yield from _poem(texts, group)

@@ -160,6 +160,7 @@ LISTS = {
     "football scores": "Riverside 2-1 Harbour Town\nMillbrook 0-0 Eastfield\nNorthgate 3-2 Westbury\n",
     "spec sheet": "Weight: 1.2 kg\nBattery: 5000 mAh\nScreen: 6.1 in\nStorage: 128 GB\n",
     "dosage": "- Adults: 500 mg every six hours\n- Children over 12: 250 mg\n- Maximum: 4 g in 24 hours\n",
+    "scores after each name": "Riverside 2 Harbour Town 1\nMillbrook 0 Eastfield 0\nNorthgate 3 Westbury 2\n",
     "vote counts": "Green 12,410 (41.2%)\nLabour 10,977 (36.4%)\nLiberal 6,702 (22.3%)\n",
     "standings without alignment": "Riverside 30 21 68\nHarbour Town 30 19 63\nMillbrook 30 17 55\n",
 }
@@ -235,6 +236,7 @@ NOT_STRUCTURE = {
     ),
     "a breadcrumb trail on one line": "Home | News | Sport\nThe match was abandoned after heavy rain at half-time.\n",
     "two menu lines of pipes": "Home | News | Sport | Weather\nPrivacy | Terms | Cookies | Contact\n",
+    "meta lines divided by pipes": "By Ana Diaz | March 3, 2020 | 3 Comments\nFiled under: News | Politics | 2020\n",
     "bulleted headline links": (
         "- Mayor opens new library\n- Storm closes coastal road\n- School wins national chess title\n"
         "- Hospital extends visiting hours\n"
