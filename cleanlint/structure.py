@@ -253,7 +253,9 @@ def _code(texts: list[str], free: list[bool]) -> Iterator[Span]:
     shell prompt are its output until a blank line or a line of prose. Blank lines stay inside a run when
     code follows them. Lines of markup are code only on a page whose sentences talk about markup ("the
     HTML", "this snippet", "the class attribute"): elsewhere they are tags a scraper left behind, which the
-    markup rules are there to remove. Bare tags ("<p>", "</div>") need three lines or more."""
+    markup rules are there to remove. Bare tags ("<p>", "</div>") need three lines or more. A line on its
+    own is code only when the whole of it is a command, an import or a dotted call ("npm install left-pad",
+    "console.log(x)"), never a sentence that names one."""
     n = len(texts)
     i = 0
     about_markup: bool | None = None  # worked out when a run of markup is first met
