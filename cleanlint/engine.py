@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .document import Document
 from .model import Finding
 from .provenance import matches, source_names
+from .structure_guard import outside_structure, structure_shy
 
 if TYPE_CHECKING:
     from .rule import Rule
@@ -134,9 +135,11 @@ class Engine:
                 if not matches(rule.sources, names):
                     continue
             try:
-                out.extend(check(doc))
+                found = check(doc)
             except TimeoutError:
                 stopped.append(rule.code)
+                continue
+            out.extend(outside_structure(doc, found) if structure_shy(rule) else found)
         from .evidence import judged  # here, as the kinds are: a run answered from the cache needs neither
         from .overlaps import one_per_span
 
