@@ -4,7 +4,9 @@ An extractor that misses a tag or an entity leaves `<p>`, `&amp;` or `[the repor
 words that search and models read. Each form has one certain repair: an entity becomes its character, a tag
 goes (or becomes a space where it separated two words), a link keeps its words. Only real syntax counts:
 a tag must be a known HTML element name, an entity must decode to something, a link must have a URL, so
-"x < y > z", "R&D" and "[sic]" are left alone.
+"x < y > z", "R&D" and "[sic]" are left alone; and a tag or entity that a sentence names ("the <br> tag",
+"the `&nbsp;` entity") is talk about markup, not markup. Code samples are structured regions, out of
+these rules' reach altogether (structure_guard.py).
 """
 
 from __future__ import annotations
@@ -40,6 +42,23 @@ _PATTERNS: dict[str, regex.Pattern] = {
     "markdown-link": regex.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\((?:https?://|/|www\.|mailto:)[^()\s]*\)"),
     "markdown-image": regex.compile(r"!\[[^\[\]\n]{0,300}\]\((?:https?://|/|www\.)[^()\s]*\)"),
 }
+
+
+# Text about markup names the token as a thing: "the <br> tag", "a &nbsp; entity", "`<div>`". Left by an
+# extractor, markup sits between the words it formatted and is never named so.
+_NAMED_AFTER = regex.compile(
+    r"[\"'”’`»)]?\s{1,2}(?:(?:HTML|html|opening|closing|empty)\s+)?"
+    r"(?:tags?|elements?|entit(?:y|ies)|attributes?|characters?|codes?|markup|syntax|sequences?)\b"
+)
+_QUOTED = regex.compile(r"[\"'“‘`«]")
+
+
+def _talks_about(text: str, start: int, end: int) -> bool:
+    """Whether the token at [start, end) is named in a sentence rather than left in one."""
+    if _NAMED_AFTER.match(text, end):
+        return True
+    closing = text[end : end + 1]
+    return bool(closing) and closing in "\"'”’`»" and bool(_QUOTED.fullmatch(text, max(0, start - 1), start))
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,8 @@ def build(rule: Rule, gates: Gates):
             return []
         out = []
         for m in pattern.finditer(doc.text, doc.body_start):
+            if opts.form in ("html-tag", "html-entity") and _talks_about(doc.text, m.start(), m.end()):
+                continue
             edit = edit_for(doc, m)
             if edit is not None:
                 # the pattern is the markup itself: everything a removal takes is what it describes
