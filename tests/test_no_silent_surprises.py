@@ -65,11 +65,18 @@ def test_an_unknown_code_is_found_when_the_rules_come_from_the_cache(article: Pa
     assert list((article.parent / ".cleanlint_cache" / "rules").glob("*.codes"))
 
 
-def test_an_empty_code_list_on_the_command_line_is_a_usage_error(article: Path, capsys):
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        ("--select", "argument --select: expected rule codes or prefixes"),
+        ("--text-field", "argument --text-field: expected the name of a JSONL field"),
+    ],
+)
+def test_an_empty_value_that_would_mean_the_default_is_a_usage_error(article: Path, capsys, option: str, said: str):
     with pytest.raises(SystemExit) as info:
-        main(["check", "--select", "", str(article)])
+        main(["check", option, "", str(article)])
     assert info.value.code == 2
-    assert "argument --select: expected rule codes or prefixes" in capsys.readouterr().err
+    assert said in capsys.readouterr().err
 
 
 def test_duplicate_settings_keys_are_refused(article: Path, capsys):
@@ -77,13 +84,6 @@ def test_duplicate_settings_keys_are_refused(article: Path, capsys):
     settings.write_text("ignore: [A]\nselect: [B]\nignore: [B1]\n", encoding="utf-8")
     assert main(["check", str(article)]) == 2
     assert capsys.readouterr().err == f"cleanlint: error: {settings}:3: 'ignore' is already set at line 1\n"
-
-
-def test_an_empty_text_field_is_a_usage_error(article: Path, capsys):
-    with pytest.raises(SystemExit) as info:
-        main(["check", "--text-field", "", str(article)])
-    assert info.value.code == 2
-    assert "argument --text-field: expected the name of a JSONL field" in capsys.readouterr().err
 
 
 def test_a_diff_has_no_json_form(article: Path, capsys):
