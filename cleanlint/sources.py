@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .atomic import WriteRefused, write_bytes_atomic
 from .document import Document
+from .frontmatter import FrontMatterError, split_front_matter
 
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
@@ -28,7 +29,6 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES, *JSONL_SUFFIXES)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # The front matter keys that mark a text file as written by `cleanlint fix` from an HTML page beside it.
 EXTRACTED_BY, EXTRACTED_FROM = "extracted-by", "extracted-from"
-_FRONT_MATTER_END = ("\n---\n", "\n...\n")
 
 
 class InputError(Exception):
@@ -116,21 +116,10 @@ def read_source(path: Path, limit: int | None = DEFAULT_MAX_BYTES) -> SourceText
 
 def _front_matter(path: Path, text: str) -> tuple[int, dict]:
     """Where the body starts and the front matter's fields; front matter is never linted or changed."""
-    if not text.startswith("---\n"):
-        return 0, {}
-    ends = [(i, marker) for marker in _FRONT_MATTER_END if (i := text.find(marker, 3)) != -1]
-    if not ends:
-        return 0, {}
-    end, marker = min(ends)
-    import yaml  # here: most articles have no front matter
-
     try:
-        fields = yaml.safe_load(text[4:end])
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" (line {mark.line + 2})" if mark else ""
-        raise InputError(path, f"front matter is not valid YAML{line}") from None
-    return end + len(marker), fields if isinstance(fields, dict) else {}
+        return split_front_matter(text)
+    except FrontMatterError as err:
+        raise InputError(path, str(err)) from None
 
 
 def write_atomic(source: SourceText, text: str) -> None:
