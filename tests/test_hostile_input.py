@@ -3,7 +3,11 @@ nothing written for that file, never a traceback."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
+
+import pytest
 
 from .test_bad_input import DIRTY, FIXED, assert_one_line_errors, run, snapshot
 from .test_sources import laughs
@@ -18,3 +22,26 @@ def test_front_matter_with_aliases_is_one_error_and_the_run_goes_on(tmp_path: Pa
     assert_one_line_errors(proc, {tmp_path / "laughs.txt": "front matter uses a YAML anchor or alias"})
     after = snapshot(tmp_path)
     assert after.pop("good.txt") == FIXED.encode() and after == {"laughs.txt": before["laughs.txt"]}
+
+
+def test_a_file_name_that_is_not_utf8_is_fixed_logged_and_undone(tmp_path: Path):
+    """os.fsdecode makes the byte 0xff of the name the character U+DCFF: the log carries it as a JSON
+    escape, which reads back as the same character, so undo finds the very file again."""
+    name = os.fsdecode(b"bad\xffname.txt")
+    try:
+        (tmp_path / name).write_text(DIRTY, encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 file names")
+    (tmp_path / "good.txt").write_text(DIRTY, encoding="utf-8")
+    log = tmp_path.parent / f"{tmp_path.name}.log"
+    proc = run("fix", "--log", str(log), str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8") == FIXED
+    entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]  # the log is UTF-8
+    assert sorted(os.fsencode(e["path"]) for e in entries) == [
+        os.fsencode(tmp_path / "bad\udcffname.txt"),
+        os.fsencode(tmp_path / "good.txt"),
+    ]
+    proc = run("undo", str(log))
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8") == DIRTY == (tmp_path / "good.txt").read_text()
