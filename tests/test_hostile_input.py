@@ -45,3 +45,33 @@ def test_a_file_name_that_is_not_utf8_is_fixed_logged_and_undone(tmp_path: Path)
     proc = run("undo", str(log))
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
     assert (tmp_path / name).read_text(encoding="utf-8") == DIRTY == (tmp_path / "good.txt").read_text()
+
+
+LONE_SURROGATE = '{"text": "Caf\\udce9 owners met.\\nShare this article on Facebook\\n"}\n'
+
+
+@pytest.mark.parametrize("args", [("check",), ("check", "--format", "json"), ("check", "--format", "html"), ("fix",)])
+def test_a_record_with_a_lone_surrogate_is_an_error_naming_its_line(tmp_path: Path, args: tuple[str, ...]):
+    """JSON can escape half a surrogate pair, which is no Unicode text: the line is an error, the file's other
+    records are checked, and the file is not written, since the record could not be written back as UTF-8."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": DIRTY}) + "\n" + LONE_SURROGATE, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(DIRTY, encoding="utf-8")
+    before = corpus.read_bytes()
+    proc = run(*args, str(tmp_path))
+    assert proc.returncode == 2
+    assert_one_line_errors(proc, {corpus: "line 2: field 'text' is not valid Unicode (a lone surrogate, \\udce9)"})
+    assert corpus.read_bytes() == before
+    if args == ("check", "--format", "json"):
+        assert [f["record"] for f in json.loads(proc.stdout)["findings"] if f["path"] == str(corpus)] == [1]
+    if args == ("fix",):
+        assert (tmp_path / "good.txt").read_text(encoding="utf-8") == FIXED
+
+
+def test_mine_reports_a_record_with_a_lone_surrogate_and_mines_the_rest(tmp_path: Path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": DIRTY}) + "\n" + LONE_SURROGATE, encoding="utf-8")
+    proc = run("mine", str(corpus))
+    assert proc.returncode == 2
+    assert_one_line_errors(proc, {corpus: "line 2: field 'text' is not valid Unicode"})
+    assert "Mined 1 documents" in proc.stderr
