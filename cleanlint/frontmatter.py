@@ -55,18 +55,20 @@ def _line(mark: Any) -> str:
 
 @cache
 def _safe_loader() -> tuple[type, type]:
-    """PyYAML's SafeLoader, refusing anchors, aliases and deep nesting as each node is composed, and the
-    error it raises then.
+    """PyYAML's SafeLoader (safeyaml.py's, whose every failure is a YAMLError), refusing anchors, aliases
+    and deep nesting as each node is composed, and the error it raises then.
 
     The pure-Python loader, not the C one: the check hooks into composing, which the C loader does in C.
     Front matter is small, so the speed does not matter.
     """
     import yaml
 
+    from .safeyaml import StrictSafeLoader
+
     class Refused(yaml.MarkedYAMLError):
         pass
 
-    class Loader(yaml.SafeLoader):
+    class Loader(StrictSafeLoader):
         depth = 0
 
         def compose_node(self, parent: Any, index: Any) -> Any:

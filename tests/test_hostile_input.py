@@ -75,3 +75,35 @@ def test_mine_reports_a_record_with_a_lone_surrogate_and_mines_the_rest(tmp_path
     assert proc.returncode == 2
     assert_one_line_errors(proc, {corpus: "line 2: field 'text' is not valid Unicode"})
     assert "Mined 1 documents" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('!!python/object/apply:os.system ["echo pwned"]', "could not determine a constructor for the tag"),
+        ("!!int abc", "'abc' is not a valid int (line 1)"),
+    ],
+)
+def test_a_tag_in_a_rule_file_or_the_settings_is_one_line_and_nothing_runs(tmp_path: Path, value: str, message: str):
+    rule = tmp_path / "rule.yaml"
+    rule.write_text(
+        "code: X901\nname: tagged\nkind: phrase\nsummary: s\ncategory: boilerplate\npatterns: ['Share this']\n"
+        f"message: {value}\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "story.txt"
+    article.write_text(DIRTY, encoding="utf-8")
+    proc = run("fix", "--rules", str(rule), str(article))
+    assert proc.returncode == 2 and proc.stdout == "" and article.read_text(encoding="utf-8") == DIRTY
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(f"cleanlint: error: {rule}:7:10: message: ") and message.split(" (line")[0] in line
+
+    settings = tmp_path / "corpus" / ".cleanlint.yaml"
+    settings.parent.mkdir()
+    settings.write_text(f"ignore: {value}\n", encoding="utf-8")
+    (settings.parent / "story.txt").write_text(DIRTY, encoding="utf-8")
+    proc = run("fix", str(settings.parent))
+    assert proc.returncode == 2 and proc.stdout == ""
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(f"cleanlint: error: {settings}: invalid settings file: ") and message in line
+    assert (settings.parent / "story.txt").read_text(encoding="utf-8") == DIRTY

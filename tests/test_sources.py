@@ -135,3 +135,11 @@ def test_front_matter_over_64_kb_or_nested_too_deep_is_refused(tmp_path: Path):
     deep.write_text("---\nx: " + "[" * 20_000 + "]" * 20_000 + "\n---\nBody.\n", encoding="utf-8")
     with pytest.raises(InputError, match="front matter is nested deeper than 64 levels"):
         read_source(deep).document()
+
+
+@pytest.mark.parametrize("value", ["!!timestamp nope", "!!python/object/apply:os.system [echo]", "[!!float x]"])
+def test_a_tag_front_matter_cannot_make_is_an_input_error(tmp_path: Path, value: str):
+    path = tmp_path / "tagged.md"
+    path.write_text(f"---\ntitle: ok\ndate: {value}\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"front matter is not valid YAML \(line 3\)$"):
+        read_source(path).document()
