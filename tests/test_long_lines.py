@@ -7,10 +7,15 @@ hold without timing anything.
 
 from __future__ import annotations
 
+import base64
+import random
 import tracemalloc
+
+import pytest
 
 from cleanlint.document import Document
 from cleanlint.engine import Engine, Selection
+from cleanlint.kinds import glue
 
 from .conftest import DEFAULT_RULES
 
@@ -40,3 +45,33 @@ def test_the_language_check_of_one_long_line_takes_memory_of_the_order_of_its_le
 def test_paragraphs_up_to_the_limit_are_still_judged():
     lines = GERMAN * 3
     assert peak_bytes("L101", Document(lines, metadata={"language": "en"}))[1] == 3
+
+
+def flagged(code: str, text: str) -> list[str]:
+    engine = Engine(DEFAULT_RULES, Selection(select=(code,)))
+    return [text[f.start : f.end] for f in engine.check(Document(text))]
+
+
+def test_a_run_without_spaces_over_max_run_characters_is_not_glue():
+    glued = "Get license rightsOpens a new tab\n"
+    assert flagged("A202", glued) == ["rightsOpens"]
+    blob = "x" * 190 + "rightsOpens"  # 201 characters without a space: over MAX_RUN (200)
+    assert flagged("A202", f"Get license {blob} a new tab\n") == []
+    assert flagged("A202", f"Get license {blob[1:]} a new tab\n") == [blob[1:]]  # 200: still read
+
+
+def test_each_run_of_a_long_blob_is_read_once_not_once_per_seam(monkeypatch: pytest.MonkeyPatch):
+    """Base64 of a few megabytes on one line has a seam every few characters: reading the whole run again
+    for each seam took minutes for 5 MB. Each join now reads a run once, at its first seam."""
+    reads = []
+
+    class Counting:
+        def match(self, text: str, pos: int = 0, endpos: int | None = None):
+            reads.append(pos)
+            return real.match(text, pos, len(text) if endpos is None else endpos)
+
+    real = glue._RUN_AFTER
+    monkeypatch.setattr(glue, "_RUN_AFTER", Counting())
+    blob = base64.b64encode(random.Random(1).randbytes(15_000)).decode()  # 20,000 characters, no space
+    assert flagged("A201", f"A blob {blob} ends here.\n") == [] and flagged("A202", f"Then {blob}.\n") == []
+    assert len(reads) <= 6  # once per join (A201: sentence; A202: case, digit), for each of the two checks
