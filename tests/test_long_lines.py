@@ -75,3 +75,69 @@ def test_each_run_of_a_long_blob_is_read_once_not_once_per_seam(monkeypatch: pyt
     blob = base64.b64encode(random.Random(1).randbytes(15_000)).decode()  # 20,000 characters, no space
     assert flagged("A201", f"A blob {blob} ends here.\n") == [] and flagged("A202", f"Then {blob}.\n") == []
     assert len(reads) <= 6  # once per join (A201: sentence; A202: case, digit), for each of the two checks
+
+
+class Counting:
+    """A compiled pattern that records how much text each call is given to read (from `pos` to `endpos`)."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls, self.read = pattern, 0, 0
+
+    def _record(self, text: str, pos: int, endpos: int | None) -> None:
+        self.calls += 1
+        self.read += (len(text) if endpos is None else endpos) - pos
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        self._record(text, pos, endpos)
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        self._record(text, pos, endpos)
+        return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self.pattern.fullmatch(text, pos, len(text) if endpos is None else endpos)
+
+
+SENTENCES = "The council met. And the mayor spoke, and left. " * 200  # one line of 400 sentences
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[Counting]:
+    """The sentence patterns of document.py, counting: [where a sentence may end, the word before it, ...]."""
+    from cleanlint import document
+
+    patterns = [Counting(p) for p in document._sentence_patterns()]
+    monkeypatch.setattr(document, "_sentence_patterns", lambda: tuple(patterns))
+    return patterns
+
+
+def test_the_word_before_each_full_stop_is_read_back_to_its_space_not_to_the_start_of_the_line(counted):
+    """The word before a stop was searched for in the whole line up to the stop: on one line of n
+    sentences, n searches of up to the whole line (all of 2 MB for a 5 MB line)."""
+    sentence_ends, last_word = counted[0], counted[1]
+    assert len(Document(SENTENCES).sentences) == 400
+    assert sentence_ends.calls == 1 and last_word.calls == 399
+    assert last_word.read < 10 * last_word.calls  # a word, not the line before it
+
+
+def test_a_line_is_split_into_sentences_once_however_many_spans_ask(counted):
+    doc = Document(SENTENCES)
+    starts = [i for i in range(len(SENTENCES)) if SENTENCES.startswith("And", i)]
+    assert all(doc.sentence_at(i, i + 3) is not None for i in starts) and len(starts) == 200
+    assert counted[0].calls == 1  # the line's sentence ends were found once, not once for each span
+
+
+def test_the_line_at_a_span_is_found_without_copying_the_line():
+    doc = Document(SENTENCES * 100)  # one line of a megabyte
+    doc.line_starts  # noqa: B018 - worked out once for the text, as any check does
+    tracemalloc.start()
+    try:
+        lines = {doc.line_at(i, i + 3) for i in range(0, len(doc.text), 10_000)}  # 96 spans
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert lines == {doc.lines[0]} and peak < len(doc.text) / 100
