@@ -107,3 +107,19 @@ def test_a_tag_in_a_rule_file_or_the_settings_is_one_line_and_nothing_runs(tmp_p
     (line,) = proc.stderr.splitlines()
     assert line.startswith(f"cleanlint: error: {settings}: invalid settings file: ") and message in line
     assert (settings.parent / "story.txt").read_text(encoding="utf-8") == DIRTY
+
+
+def test_a_utf16_file_with_a_bom_is_checked_fixed_in_its_own_encoding_and_undone(tmp_path: Path):
+    """UTF-16 (as Windows tools write it: a BOM, CRLF) is text, not a binary file for its NUL bytes."""
+    story = tmp_path / "story.txt"
+    original = b"\xff\xfe" + DIRTY.replace("\n", "\r\n").encode("utf-16-le")
+    story.write_bytes(original)
+    check = run("check", str(story))
+    assert check.returncode == 1 and f"{story}:2:1: B503" in check.stdout and check.stderr == ""
+    log = tmp_path.parent / f"{tmp_path.name}.log"
+    assert run("fix", "--log", str(log), str(story)).returncode == 0
+    fixed = b"\xff\xfe" + FIXED.replace("\n", "\r\n").encode("utf-16-le")
+    assert story.read_bytes() == fixed  # the same encoding, BOM and line ends
+    again = run("fix", str(story))  # idempotent: nothing left to fix, nothing written
+    assert again.returncode == 0 and "Applied 0 fixes" in again.stdout and story.read_bytes() == fixed
+    assert run("undo", str(log)).returncode == 0 and story.read_bytes() == original

@@ -143,3 +143,37 @@ def test_a_tag_front_matter_cannot_make_is_an_input_error(tmp_path: Path, value:
     path.write_text(f"---\ntitle: ok\ndate: {value}\n---\nBody.\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"front matter is not valid YAML \(line 3\)$"):
         read_source(path).document()
+
+
+WIDE = "First line, Café ’ 😀\r\nSecond line\r\n"
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (b"\xff\xfe\x00\x00", "utf-32-le"),  # begins with the UTF-16-LE BOM: UTF-32 is tried first
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ],
+)
+def test_utf16_and_utf32_with_a_bom_are_read_and_written_back_in_their_own_encoding(
+    tmp_path: Path, bom: bytes, encoding: str
+):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(bom + WIDE.encode(encoding))  # NUL bytes all through, as in any UTF-16 or UTF-32 text
+    source = read_source(path)
+    assert source.text == WIDE.replace("\r\n", "\n") and source.crlf and source.bom
+    assert source.encoding == encoding
+    write_atomic(source, "Second line\n")
+    assert path.read_bytes() == bom + "Second line\r\n".encode(encoding)
+
+
+def test_a_bom_does_not_make_a_binary_file_text(tmp_path: Path):
+    path = tmp_path / "fake.txt"
+    path.write_bytes(b"\xff\xfe" + "a\0b".encode("utf-16-le"))  # a NUL character is no text
+    with pytest.raises(InputError, match="binary file"):
+        read_source(path)
+    path.write_bytes(b"\xfe\xff\xd8\x00")  # half a surrogate pair
+    with pytest.raises(InputError, match=r"not UTF-16 text \(byte 0xd8 at offset 2\)"):
+        read_source(path)
