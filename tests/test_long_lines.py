@@ -15,7 +15,7 @@ import pytest
 
 from cleanlint.document import Document
 from cleanlint.engine import Engine, Selection
-from cleanlint.kinds import glue
+from cleanlint.kinds import encoding, glue
 
 from .conftest import DEFAULT_RULES
 
@@ -141,3 +141,40 @@ def test_the_line_at_a_span_is_found_without_copying_the_line():
     finally:
         tracemalloc.stop()
     assert lines == {doc.lines[0]} and peak < len(doc.text) / 100
+
+
+def applied(text: str, spans: list[tuple[int, int, str]]) -> str:
+    for start, end, repair in reversed(spans):
+        text = text[:start] + repair + text[end:]
+    return text
+
+
+def test_a_long_line_of_mojibake_is_compared_spot_by_spot(monkeypatch: pytest.MonkeyPatch):
+    """difflib's time grows up to the cube of the length it compares: a whole article of mojibake on one
+    line (20,000 characters) took many minutes when the line was compared whole."""
+    import difflib
+
+    import ftfy
+
+    compared: list[int] = []
+    real = difflib.SequenceMatcher
+
+    def counting(junk, a, b, autojunk=True):
+        compared.append(len(a) + len(b))
+        return real(junk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", counting)
+    clean = "The café owner’s ‘best’ résumé, déjà vu in Zürich. " * 40  # 2,000 characters, one line
+    garbled = clean.encode("utf-8").decode("cp1252")
+    config = ftfy.TextFixerConfig(replace_lossy_sequences=False, explain=False)
+    assert ftfy.fix_encoding(garbled, config) == clean
+    spans = encoding._changed_spans(garbled, clean)
+    assert applied(garbled, spans) == clean and len(spans) == 6 * 40  # one finding for each garbled spot
+    assert max(compared) <= 200  # encoding._REFINE: letter by letter only spot by spot, never the whole line
+
+
+def test_where_ftfy_takes_a_space_the_repair_still_lines_up():
+    """"â€ " is read as the bytes of "†", its space standing for a lost no-break space byte."""
+    old, new = "A dagger â€ here, and cafÃ© there.", "A dagger †here, and café there."
+    spans = encoding._changed_spans(old, new)
+    assert applied(old, spans) == new and [old[s:e] for s, e, _ in spans] == ["â€ ", "Ã©"]
