@@ -80,6 +80,8 @@ def load_config(path: Path | None) -> Config:
     text = _read(path)
     import yaml  # here: most runs have no settings file, or a TOML one
 
+    from .safeyaml import safe_load
+
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
@@ -89,9 +91,11 @@ def load_config(path: Path | None) -> Config:
             data = tomllib.loads(text).get("tool", {}).get("cleanlint", {})
         else:
             _refuse_duplicate_keys(path, yaml.compose(text, Loader=yaml.SafeLoader))
-            data = yaml.safe_load(text) or {}
+            data = safe_load(text) or {}
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as err:
-        raise ConfigError(f"{path}: invalid settings file: {str(err).splitlines()[0]}") from None
+        mark = getattr(err, "problem_mark", None)
+        line = f" (line {mark.line + 1})" if mark is not None else ""
+        raise ConfigError(f"{path}: invalid settings file: {str(err).splitlines()[0]}{line}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: settings must be a mapping")
     return _parse(path, data)

@@ -27,6 +27,7 @@ def _sentence_patterns():
         regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])"),
         regex.compile(r"(\S+?)[.!?…]*$"),
         regex.compile(r"\p{Lu}"),
+        regex.compile(r"\S*", regex.REVERSE),  # back from a place to the start of its run of non-space text
     )
 
 
@@ -111,13 +112,21 @@ class Document:
         return [sentence for ln in self.content_lines for sentence in self._split_line(ln)]
 
     def _split_line(self, ln: Region) -> list[Region]:
-        """The sentences of one content line."""
+        """The sentences of one content line, split once for each line whatever asks for them.
+
+        The word before each full stop is read back from the stop to the space before it, never from the
+        start of the line: on a line of a whole article that is a few characters, not the article.
+        """
+        key = ("sentences", ln.start, ln.end)
+        if key in self.memo:
+            return self.memo[key]
         out = []
         start = ln.start
         line = self.text[ln.start : ln.end]
-        sentence_end, last_word, initial = _sentence_patterns()
+        sentence_end, last_word, initial, run_before = _sentence_patterns()
         for m in sentence_end.finditer(line):
-            word = last_word.search(line[: m.start() + 1])
+            stop = m.start() + 1
+            word = last_word.search(line, run_before.match(line, 0, stop).start(), stop)
             if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             if word and initial.fullmatch(word.group(1)):
@@ -129,6 +138,7 @@ class Document:
                 start += 1
         if start < ln.end:
             out.append(Region(start, ln.end))
+        self.memo[key] = out
         return out
 
     def line_at(self, start: int, end: int) -> Region | None:
@@ -136,12 +146,18 @@ class Document:
         without splitting the whole text into lines: a finding needs only its own."""
         if start < self.body_start:
             return None
-        line_start = max(self.line_starts[self.line_index(start)], self.body_start)
-        line_end = self.text.find("\n", line_start)
-        line_end = len(self.text) if line_end == -1 else line_end
-        if end > line_end or not self.text[line_start:line_end].strip():
+        index = self.line_index(start)
+        line_start = max(self.line_starts[index], self.body_start)
+        line_end = self.line_starts[index + 1] - 1 if index + 1 < len(self.line_starts) else len(self.text)
+        if end > line_end or not self._has_text(line_start, line_end):
             return None
         return Region(line_start, line_end)
+
+    def _has_text(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds more than white space, read only up to its first other character:
+        asked for each of many spans on a line as long as a whole article, it must not copy the line."""
+        text = self.text
+        return any(not text[i].isspace() for i in range(start, end))
 
     def sentence_at(self, start: int, end: int) -> Region | None:
         """The sentence holding the span [start, end), as `enclosing(sentences, ...)` finds it, splitting
@@ -149,11 +165,7 @@ class Document:
         line = self.line_at(start, start)
         if line is None:
             return None
-        sentences = self._split_line(line)
-        i = bisect.bisect_right([sentence.start for sentence in sentences], start) - 1
-        if i >= 0 and sentences[i].start <= start and end <= sentences[i].end:
-            return sentences[i]
-        return None
+        return self.enclosing(self._split_line(line), start, end)  # the line's split and its starts are kept
 
     def line_index(self, offset: int) -> int:
         """0-based line number of `offset`."""

@@ -2,8 +2,9 @@
 
 A JSONL file may hold a whole corpus, so it is never read whole: lines are read one at a time, each line is
 bounded by the same size limit as an article file, and a `fix` streams its output to the temporary file that
-replaces the original. A line that cannot be used (not UTF-8, not JSON, no text field) is an error naming
-the file and the line; the other records are still checked, and a file with a bad line is never rewritten.
+replaces the original. A line that cannot be used (not UTF-8, not JSON, no text field, a string that is not
+Unicode) is an error naming the file and the line; the other records are still checked, and a file with a
+bad line is never rewritten.
 
 A fixed record is written back by replacing only its text value in the line as it was, so the other fields,
 their order, spacing and escapes stay byte for byte; only when that value cannot be found on its own is the
@@ -13,6 +14,7 @@ record serialised again. The record's other fields (source, url, language...) ar
 from __future__ import annotations
 
 import json
+import re
 from codecs import BOM_UTF8
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +25,8 @@ from .document import Document
 
 TEXT_FIELD = "text"
 _CHUNK = 1 << 20
+# The JSON escape of a surrogate (U+D800 to U+DFFF): only a line that has one can hold a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,40 @@ def _parse(number: int, raw: bytes, text_field: str) -> Record:
         return Record(number, raw, error=f"line {number}: not JSON ({where} column {err.pos + 1})")
     if not isinstance(value, dict) or not isinstance(value.get(text_field), str):
         return Record(number, raw, error=f"line {number}: not an object with a string field {text_field!r}")
+    if _SURROGATE_ESCAPE.search(raw) and (problem := _lone_surrogate(value)):
+        return Record(number, raw, error=f"line {number}: {problem}")
     return Record(number, raw, value, value[text_field])
+
+
+def _lone_surrogate(value: dict[str, Any]) -> str | None:
+    """What is wrong when a string of the record holds a lone surrogate, else None.
+
+    JSON can escape half of a UTF-16 surrogate pair ("Caf\\udce9") where UTF-8 text cannot hold one: the
+    string is not Unicode text. No rule can read it (the literal scanners take UTF-8), and the record could
+    not be written back as UTF-8, so the line is an error like a line that is not JSON.
+    """
+    for key, item in value.items():
+        for text in _strings(key, item):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as err:
+                return f"field {key!r} is not valid Unicode (a lone surrogate, \\u{ord(text[err.start]):04x})"
+    return None
+
+
+def _strings(key: str, item: Any) -> Iterator[str]:
+    """The key and every string inside the value, however deeply nested."""
+    yield key
+    stack = [item]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def rewrite(record: Record, text_field: str, new_text: str) -> bytes:

@@ -22,6 +22,7 @@ from .model import Category, Safety, Severity
 from .provenance import pattern_problem
 from .rule import Example, FixAction, FixSpec, Rule
 from .rulefiles import RuleError, rule_files
+from .safeyaml import StrictConstructor
 
 _CODE = regex.compile(r"[A-Z]{1,3}[0-9]{2,4}")
 _NAME = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -221,7 +222,10 @@ def _examples(path: Path, entry) -> tuple[Example, ...]:
 def _coerce(path: Path, key: str, node: yaml.Node, hint: Any) -> Any:
     """The value of `node` as type `hint`, or a RuleError saying what was expected."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
-    value = yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+    try:
+        value = StrictConstructor().construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as err:  # a tag refused (!!python/...) or a value it cannot make
+        raise RuleError(path, None, f"{key}: {err.problem}", err.problem_mark or node.start_mark) from None
 
     def wrong(expected: str) -> RuleError:
         return RuleError(path, node, f"{key}: expected {expected}, got {type(value).__name__} {value!r}"[:300])

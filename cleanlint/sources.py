@@ -1,8 +1,10 @@
 """Reading article files into Documents and writing fixed text back, without ever losing a byte.
 
 Files come as written by scrapers: with or without a BOM, with Windows line ends, with YAML front matter.
-What is read is remembered (BOM, line-end style, a digest of the bytes) so that a write puts the text back
-in the same shape, and so that a file changed by someone else since it was read is never overwritten.
+What is read is remembered (encoding, BOM, line-end style, a digest of the bytes) so that a write puts the
+text back in the same shape, and so that a file changed by someone else since it was read is never
+overwritten. Text is UTF-8, or UTF-16 or UTF-32 when a BOM says so: a BOM names those unambiguously, and
+Windows tools write UTF-16 with one. A fixed file is written back in its own encoding, with its BOM.
 HTML pages are found here too; html.py reads them, through their extracted text.
 """
 
@@ -11,13 +13,14 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from codecs import BOM_UTF8
+from codecs import BOM_UTF8, BOM_UTF16_BE, BOM_UTF16_LE, BOM_UTF32_BE, BOM_UTF32_LE
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import WriteRefused, write_bytes_atomic
 from .document import Document
+from .frontmatter import FrontMatterError, split_front_matter
 
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
@@ -28,7 +31,16 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES, *JSONL_SUFFIXES)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # The front matter keys that mark a text file as written by `cleanlint fix` from an HTML page beside it.
 EXTRACTED_BY, EXTRACTED_FROM = "extracted-by", "extracted-from"
-_FRONT_MATTER_END = ("\n---\n", "\n...\n")
+# Each BOM and the encoding it names, UTF-32 first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+BOMS = (
+    (BOM_UTF32_LE, "utf-32-le"),
+    (BOM_UTF32_BE, "utf-32-be"),
+    (BOM_UTF8, "utf-8"),
+    (BOM_UTF16_LE, "utf-16-le"),
+    (BOM_UTF16_BE, "utf-16-be"),
+)
+_BOM_OF = {encoding: bom for bom, encoding in BOMS}
+_NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
 
 
 class InputError(Exception):
@@ -44,19 +56,20 @@ class SourceText:
     path: Path
     text: str  # decoded, line ends as "\n"
     crlf: bool  # the file's line ends were "\r\n"
-    bom: bool
+    bom: bool  # the file began with the BOM of its encoding
     digest: str  # of the bytes as read
     target: Path | None = None  # an HTML page's text file, which fix writes; None: the file itself
+    encoding: str = "utf-8"  # one that BOMS names; UTF-16 and UTF-32 are read only when their BOM says so
 
     def document(self) -> Document:
         body_start, metadata = _front_matter(self.path, self.text)
         return Document(self.text, str(self.path), body_start, metadata)
 
     def encode(self, text: str) -> bytes:
-        """`text` as bytes in this file's own style: the same BOM and line ends."""
+        """`text` as bytes in this file's own style: the same encoding, BOM and line ends."""
         if self.crlf:
             text = text.replace("\n", "\r\n")
-        return (BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
+        return (_BOM_OF[self.encoding] if self.bom else b"") + text.encode(self.encoding)
 
     def file_offset(self, doc: Document, offset: int) -> int:
         """An offset into `text` as an offset into the file's decoded text (which may have "\r\n")."""
@@ -85,13 +98,17 @@ def check_readable(path: Path, limit: int | None) -> None:
 
 def read_bytes(path: Path, what: str = "article text", limit: int | None = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, or an InputError that says in one line why they cannot be had."""
-    check_readable(path, limit)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot read: {err.strerror or err}") from None
+    data = _read(path, limit)
     refuse_binary(path, data, what)
     return data
+
+
+def _read(path: Path, limit: int | None) -> bytes:
+    check_readable(path, limit)
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read: {err.strerror or err}") from None
 
 
 def refuse_binary(path: Path, head: bytes, what: str) -> None:
@@ -100,37 +117,49 @@ def refuse_binary(path: Path, head: bytes, what: str) -> None:
         raise InputError(path, f"binary file (contains NUL bytes), not {what}")
 
 
-def read_source(path: Path, limit: int | None = DEFAULT_MAX_BYTES) -> SourceText:
-    data = read_bytes(path, limit=limit)
-    bom = data.startswith(BOM_UTF8)
+def sniff_bom(data: bytes) -> tuple[bytes, str]:
+    """The BOM `data` starts with (b"" when none) and the encoding it names; UTF-8 when there is none."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return bom, encoding
+    return b"", "utf-8"
+
+
+def decode(path: Path, data: bytes) -> tuple[str, bytes, str]:
+    """The text of a file's bytes, with the BOM it starts with and its encoding (see sniff_bom).
+
+    In UTF-16 and UTF-32 every other byte of Latin text is NUL, so the binary test looks for NUL bytes in
+    UTF-8 files only, and for NUL characters in the decoded text of the others: no text holds one.
+    """
+    bom, encoding = sniff_bom(data)
+    if encoding == "utf-8":
+        refuse_binary(path, data, "article text")
     try:
-        text = data[len(BOM_UTF8) if bom else 0 :].decode("utf-8")
+        text = data[len(bom) :].decode(encoding)
     except UnicodeDecodeError as err:
-        bad = data[err.start : err.start + 1].hex()
-        raise InputError(path, f"not UTF-8 text (byte 0x{bad} at offset {err.start})") from None
+        offset = len(bom) + err.start
+        bad = data[offset : offset + 1].hex()
+        raise InputError(path, f"not {_NAMES[encoding]} text (byte 0x{bad} at offset {offset})") from None
+    if encoding != "utf-8" and "\x00" in text[:8192]:
+        raise InputError(path, "binary file (contains NUL characters), not article text")
+    return text, bom, encoding
+
+
+def read_source(path: Path, limit: int | None = DEFAULT_MAX_BYTES) -> SourceText:
+    data = _read(path, limit)
+    text, bom, encoding = decode(path, data)
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
     if crlf:
         text = text.replace("\r\n", "\n")
-    return SourceText(path, text, crlf, bom, hashlib.sha256(data).hexdigest())
+    return SourceText(path, text, crlf, bool(bom), hashlib.sha256(data).hexdigest(), encoding=encoding)
 
 
 def _front_matter(path: Path, text: str) -> tuple[int, dict]:
     """Where the body starts and the front matter's fields; front matter is never linted or changed."""
-    if not text.startswith("---\n"):
-        return 0, {}
-    ends = [(i, marker) for marker in _FRONT_MATTER_END if (i := text.find(marker, 3)) != -1]
-    if not ends:
-        return 0, {}
-    end, marker = min(ends)
-    import yaml  # here: most articles have no front matter
-
     try:
-        fields = yaml.safe_load(text[4:end])
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" (line {mark.line + 2})" if mark else ""
-        raise InputError(path, f"front matter is not valid YAML{line}") from None
-    return end + len(marker), fields if isinstance(fields, dict) else {}
+        return split_front_matter(text)
+    except FrontMatterError as err:
+        raise InputError(path, str(err)) from None
 
 
 def write_atomic(source: SourceText, text: str) -> None:

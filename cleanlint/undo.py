@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from codecs import BOM_UTF8
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 from .atomic import WriteRefused, file_digest, replacing
 from .fixlog import LoggedEdit
 from .jsonl import read_records, rewrite
+from .sources import sniff_bom
 
 _LINE_LIMIT = 1 << 30  # undo reads back lines that fix wrote, whatever size limit that run had
 OUTSIDE = "is outside the log's folder; name its folder as a PATH to undo it"
@@ -90,16 +90,16 @@ def _reverse(text: str, e: LoggedEdit) -> str:
 def _undo_text(path: Path, entries: list[LoggedEdit]) -> None:
     digest = _current(path, entries[-1])
     data = path.read_bytes()
-    bom = BOM_UTF8 if data.startswith(BOM_UTF8) else b""
-    text = data[len(bom) :].decode("utf-8")
+    bom, encoding = sniff_bom(data)  # as fix read it: UTF-8, or UTF-16 or UTF-32 by its BOM
+    text = data[len(bom) :].decode(encoding)
     for run in reversed(_runs(entries)):
         for e in reversed(run):
             text = _reverse(text, e)
         before = run[0].before
-        if before is not None and hashlib.sha256(bom + text.encode("utf-8")).hexdigest() != before:
+        if before is not None and hashlib.sha256(bom + text.encode(encoding)).hexdigest() != before:
             raise _Mismatch("undoing the log does not give back the bytes fix read; nothing restored")
     with replacing(path, digest) as out:
-        out.write(bom + text.encode("utf-8"))
+        out.write(bom + text.encode(encoding))
 
 
 def _undo_records(path: Path, entries: list[LoggedEdit]) -> None:

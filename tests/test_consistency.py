@@ -234,7 +234,7 @@ def test_command_clean_exits_0(tmp_path: Path, capsys):
 
 
 def test_bad_input_is_one_line_naming_the_file(tmp_path: Path, capsys):
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe not utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff not utf-8")  # \xff\xfe would be the UTF-16 BOM
     (tmp_path / "corpus.jsonl").write_text('{"text": "fine"}\nnot json\n', encoding="utf-8")
     status, out, err = run(["consistency", str(tmp_path), str(tmp_path / "missing.txt")], capsys)
     assert status == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from cleanlint.cli import main
@@ -126,3 +127,15 @@ def test_a_log_that_cannot_be_written_stops_fix_before_any_file_is_touched(tmp_p
         f"cleanlint: error: cannot write the fix log {log}: No such file or directory"
     )
     assert story.read_text() == DIRTY
+
+
+def test_a_path_that_is_not_utf8_is_logged_as_json_escapes_and_read_back_the_same(tmp_path: Path):
+    from cleanlint.fixlog import LoggedEdit, append, read_log
+
+    path = os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt")  # the name as os.fsdecode gives it: "caf\udce9.txt"
+    edit = LoggedEdit(path, None, None, "B503", ("B503",), 0, 6, "Café ’", "", "after", "before")
+    line = edit.line()
+    assert "caf\\udce9.txt" in line and "Café ’" in line  # only the surrogate is escaped; text stays readable
+    log = tmp_path / "fix.log"
+    append(log, [line])
+    assert read_log(log) == [edit] and os.fsencode(read_log(log)[0].path).endswith(b"/caf\xe9.txt")

@@ -101,3 +101,22 @@ def test_a_binary_jsonl_file_is_one_error_and_left_as_it_is(tmp_path: Path, caps
     assert main([command, str(corpus)]) == 2
     assert capsys.readouterr().err == f"error: {corpus}: binary file (contains NUL bytes), not JSONL\n"
     assert corpus.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        (b'{"text": "Caf\\udce9 owners met."}\n', "text"),  # half of a surrogate pair, escaped
+        (b'{"text": "Fine.", "tags": ["ok", {"n": "\\uD800"}]}\n', "tags"),  # anywhere in the record
+    ],
+)
+def test_a_string_with_a_lone_surrogate_is_an_error_naming_its_line(line: bytes, field: str):
+    (record,) = records(line)
+    assert record.text is None
+    assert record.error is not None and record.error.startswith(f"line 1: field {field!r} is not valid Unicode")
+
+
+def test_surrogate_pairs_and_escaped_backslashes_are_text():
+    line = b'{"text": "Smile \\ud83d\\ude00, and a path C:\\\\udcff."}\n'
+    (record,) = records(line)
+    assert record.error is None and record.text == "Smile \U0001f600, and a path C:\\udcff."

@@ -149,7 +149,7 @@ def assert_same_as_exact(doc: Document, asked: list[str], monkeypatch: pytest.Mo
     fast_asked = list(asked)
     asked.clear()
     with monkeypatch.context() as patch:
-        patch.setattr(language, "_rough", lambda text, _tags: blind(text))
+        patch.setattr(language, "_rough", lambda text, _tags, _max_length: blind(text))
         exact = language.build(L101, Gates())(Document(doc.text, body_start=doc.body_start, metadata=doc.metadata))
     assert fast == [(f.start, f.end, f.message) for f in exact]
     assert fast_asked == asked

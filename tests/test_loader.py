@@ -153,3 +153,21 @@ def test_any_anchor_beyond_wording_lets_a_removal_be_safe(tmp_path, anchor: str)
 def test_wording_alone_may_report_or_offer_an_unsafe_fix(tmp_path):
     for fix in ("", "fix: {action: remove, safety: unsafe}\n"):
         assert load_rules([write(tmp_path, GOOD + "scope: line\n" + fix)])
+
+
+def test_a_python_tag_is_refused_with_file_line_and_column(tmp_path):
+    """The safe constructor never runs `!!python/...` tags; refusing one is the usual one-line error."""
+    path = write(tmp_path, GOOD.replace("message: test", 'message: !!python/object/apply:os.system ["echo hi"]'))
+    assert error_of(path) == (
+        f"{path}:5:10: message: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system'"
+    )
+    nested = write(tmp_path, GOOD.replace("[Leave a Reply]", "[Leave a Reply, !!python/name:os.system x]"))
+    assert error_of(nested).startswith(f"{nested}:7:26: phrases: could not determine a constructor")
+
+
+def test_a_standard_tag_with_a_value_it_cannot_make_is_a_rule_error(tmp_path):
+    path = write(tmp_path, GOOD.replace("message: test", "message: !!timestamp nope"))
+    assert error_of(path) == f"{path}:5:10: message: 'nope' is not a valid timestamp"
+    path = write(tmp_path, GOOD.replace("message: test", "message: !!int abc"))
+    assert error_of(path) == f"{path}:5:10: message: 'abc' is not a valid int"

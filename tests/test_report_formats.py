@@ -28,7 +28,7 @@ def json_findings(path: Path, *extra: str) -> list[dict]:
 
 
 def test_sarif_is_valid_and_reports_every_finding_at_its_place(seeds_copy: Path):
-    (seeds_copy / "broken.txt").write_bytes(b"\xff\xfe not utf-8 \x80")
+    (seeds_copy / "broken.txt").write_bytes(b"\xff not utf-8 \x80")  # \xff\xfe would be the UTF-16 BOM
     proc = run("check", "--no-cache", "--format", "sarif", str(seeds_copy))
     assert proc.returncode == 2  # the broken file is an error, and the report still comes
     log = json.loads(proc.stdout)

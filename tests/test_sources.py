@@ -100,3 +100,80 @@ def test_a_new_file_is_written_with_the_mode_given(tmp_path: Path):
     assert path.read_bytes() == b"text\n" and path.stat().st_mode & 0o777 == 0o640
     with pytest.raises(WriteRefused, match="changed on disk"):
         write_bytes_atomic(path, b"other\n", None)  # it exists now: not what was read
+
+
+def laughs(levels: int) -> str:
+    """Front matter where each of `levels` anchors holds nine aliases of the one before: 9**levels strings."""
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, levels)]
+    return "---\n" + "\n".join(lines) + "\n---\nBody.\n"
+
+
+def test_front_matter_with_aliases_is_refused_before_anything_expands(tmp_path: Path):
+    path = tmp_path / "laughs.txt"
+    path.write_text(laughs(3), encoding="utf-8")
+    with pytest.raises(InputError, match=r"front matter uses a YAML anchor or alias.*\(line 2\); not read$"):
+        read_source(path).document()
+    path.write_text(laughs(9), encoding="utf-8")  # the full attack: refused as fast, since nothing expands
+    with pytest.raises(InputError, match="anchor or alias"):
+        read_source(path).document()
+
+
+def test_an_anchor_alone_is_refused_too(tmp_path: Path):
+    path = tmp_path / "anchor.md"
+    path.write_text("---\ntitle: ok\nsource: &s Reuters\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"anchor or alias \(line 3\)"):
+        read_source(path).document()
+
+
+def test_front_matter_over_64_kb_or_nested_too_deep_is_refused(tmp_path: Path):
+    big = tmp_path / "big.md"
+    big.write_text("---\nnotes: " + "x" * 70_000 + "\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"front matter is 68\.4 KB, larger than the 64 KB limit; not read"):
+        read_source(big).document()
+    deep = tmp_path / "deep.md"
+    deep.write_text("---\nx: " + "[" * 20_000 + "]" * 20_000 + "\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="front matter is nested deeper than 64 levels"):
+        read_source(deep).document()
+
+
+@pytest.mark.parametrize("value", ["!!timestamp nope", "!!python/object/apply:os.system [echo]", "[!!float x]"])
+def test_a_tag_front_matter_cannot_make_is_an_input_error(tmp_path: Path, value: str):
+    path = tmp_path / "tagged.md"
+    path.write_text(f"---\ntitle: ok\ndate: {value}\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"front matter is not valid YAML \(line 3\)$"):
+        read_source(path).document()
+
+
+WIDE = "First line, Café ’ 😀\r\nSecond line\r\n"
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (b"\xff\xfe\x00\x00", "utf-32-le"),  # begins with the UTF-16-LE BOM: UTF-32 is tried first
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ],
+)
+def test_utf16_and_utf32_with_a_bom_are_read_and_written_back_in_their_own_encoding(
+    tmp_path: Path, bom: bytes, encoding: str
+):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(bom + WIDE.encode(encoding))  # NUL bytes all through, as in any UTF-16 or UTF-32 text
+    source = read_source(path)
+    assert source.text == WIDE.replace("\r\n", "\n") and source.crlf and source.bom
+    assert source.encoding == encoding
+    write_atomic(source, "Second line\n")
+    assert path.read_bytes() == bom + "Second line\r\n".encode(encoding)
+
+
+def test_a_bom_does_not_make_a_binary_file_text(tmp_path: Path):
+    path = tmp_path / "fake.txt"
+    path.write_bytes(b"\xff\xfe" + "a\0b".encode("utf-16-le"))  # a NUL character is no text
+    with pytest.raises(InputError, match="binary file"):
+        read_source(path)
+    path.write_bytes(b"\xfe\xff\xd8\x00")  # half a surrogate pair
+    with pytest.raises(InputError, match=r"not UTF-16 text \(byte 0xd8 at offset 2\)"):
+        read_source(path)

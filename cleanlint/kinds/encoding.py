@@ -25,6 +25,9 @@ _CP1252_MARKS = (
     "\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
 _SUSPECT = regex.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_MARKS}]")
+_RUNS = regex.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")  # runs of ASCII and of other characters
+_REFINE = 200  # characters compared letter by letter at most; a longer difference is one finding
+_LOOKAHEAD = 8  # runs looked ahead for the next one both texts have, where their ASCII differs
 
 
 @dataclass(frozen=True)
@@ -35,14 +38,60 @@ class Options:
 def _changed_spans(old: str, new: str) -> list[tuple[int, int, str]]:
     """Each garbled run of `old` as (start, end, repair): one finding per spot, not one per line.
 
-    Runs closer than three characters are merged, so a repair never splits a word's letters.
+    Runs closer than three characters are merged, so a repair never splits a word's letters. Mojibake and
+    its repair are non-ASCII characters, so the ASCII between them is nearly always the same in both
+    texts: runs of non-ASCII characters are paired in order, and only a pair that differs is compared
+    letter by letter. difflib compares n characters in time that grows up to the cube of n, which on a
+    long line of mojibake (a whole article on one line) ran for minutes. Where the ASCII differs (ftfy
+    takes the space in "â€ " for the no-break space byte of "†"), the runs up to the nearest ASCII run
+    that both texts have again are compared as one stretch.
     """
-    spans: list[tuple[int, int, int, int]] = []
+    old_runs, new_runs = _RUNS.findall(old), _RUNS.findall(new)
+    changes: list[tuple[int, int, int, int]] = []
+    i = j = a0 = b0 = 0
+    while i < len(old_runs) and j < len(new_runs):
+        a, b = old_runs[i], new_runs[j]
+        if a == b or not (a.isascii() or b.isascii()):
+            if a != b:
+                changes += _compared(old, new, a0, a0 + len(a), b0, b0 + len(b))
+            i, j, a0, b0 = i + 1, j + 1, a0 + len(a), b0 + len(b)
+            continue
+        di, dj = _resync(old_runs, new_runs, i, j)
+        a1, b1 = a0 + sum(map(len, old_runs[i : i + di])), b0 + sum(map(len, new_runs[j : j + dj]))
+        changes += _compared(old, new, a0, a1, b0, b1)
+        i, j, a0, b0 = i + di, j + dj, a1, b1
+    changes += _compared(old, new, a0, len(old), b0, len(new)) if (a0, b0) != (len(old), len(new)) else []
+    return _merged(new, changes)
+
+
+def _resync(old_runs: list[str], new_runs: list[str], i: int, j: int) -> tuple[int, int]:
+    """How many runs of each text, from i and j, to take as one changed stretch: up to the nearest ASCII
+    run that both have next (within _LOOKAHEAD runs), else all the rest."""
+    for total in range(1, 2 * _LOOKAHEAD + 1):
+        for di in range(max(0, total - _LOOKAHEAD), min(total, _LOOKAHEAD) + 1):
+            dj = total - di
+            if i + di < len(old_runs) and j + dj < len(new_runs):
+                run = old_runs[i + di]
+                if run.isascii() and run == new_runs[j + dj]:
+                    return di, dj
+    return len(old_runs) - i, len(new_runs) - j
+
+
+def _compared(old: str, new: str, a0: int, a1: int, b0: int, b1: int) -> list[tuple[int, int, int, int]]:
+    """Where old[a0:a1] and new[b0:b1] differ, letter by letter when they are short, else as a whole."""
+    if (a1 - a0) + (b1 - b0) > _REFINE:
+        return [(a0, a1, b0, b1)]
     from difflib import SequenceMatcher  # here: only text with mojibake gets this far
 
-    for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
+    opcodes = SequenceMatcher(None, old[a0:a1], new[b0:b1], autojunk=False).get_opcodes()
+    return [(a0 + i1, a0 + i2, b0 + j1, b0 + j2) for op, i1, i2, j1, j2 in opcodes if op != "equal"]
+
+
+def _merged(new: str, changes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, str]]:
+    """The changes (old start, old end, new start, new end), in order, merged when closer than three
+    characters, as (start, end, repair)."""
+    spans: list[tuple[int, int, int, int]] = []
+    for a1, a2, b1, b2 in changes:
         if spans and a1 - spans[-1][1] < 3:
             spans[-1] = (spans[-1][0], a2, spans[-1][2], b2)
         else:

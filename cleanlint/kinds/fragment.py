@@ -53,14 +53,17 @@ def build(rule: Rule, _gates: Gates):
             return False
         return not any(w.casefold() in verbs or _VERB_FORM.search(w.casefold()) for w in words[1:])
 
-    def may_lead(text: str, start: int) -> bool:
+    def may_lead(doc: Document, start: int, listed_lines: dict[int, bool]) -> bool:
         """Whether the line holding a lead word at `start` has the list shape a scrap needs (a sentence
-        never spans lines)."""
+        never spans lines). Each line is searched once, whatever the number of lead words on it."""
         if not opts.require_list:
             return True
-        line_end = text.find("\n", start)
-        line_start = text.rfind("\n", 0, start) + 1
-        return listed.search(text, line_start, len(text) if line_end == -1 else line_end) is not None
+        line = doc.line_at(start, start)
+        if line is None:
+            return False
+        if line.start not in listed_lines:
+            listed_lines[line.start] = listed.search(doc.text, line.start, line.end) is not None
+        return listed_lines[line.start]
 
     def lead_spans(text: str, start: int) -> list[tuple[int, int]]:
         """Where a lead word stands as a whole word, in order. str.find looks for each lead word faster
@@ -75,15 +78,15 @@ def build(rule: Rule, _gates: Gates):
         return sorted(ends.items())
 
     def check(doc: Document) -> list[Finding]:
-        text, scraps = doc.text, []
+        text, scraps, listed_lines = doc.text, {}, {}  # scraps: a dict, as an ordered set
         for start, end in lead_spans(text, doc.body_start):
-            if not may_lead(text, start):
+            if not may_lead(doc, start, listed_lines):
                 continue
             sentence = doc.sentence_at(start, end)
             if sentence is None or sentence in scraps:  # two lead words in one sentence
                 continue
             if is_scrap(text[sentence.start : sentence.end]):
-                scraps.append(sentence)
+                scraps[sentence] = None
         return [rule.finding(s.start, s.end, match=text[s.start : s.end]) for s in scraps]
 
     return check

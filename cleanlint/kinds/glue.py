@@ -10,7 +10,8 @@ News" ends a heading glued to the next line (NewsWhite), while outlets end in it
 one of `labels_before`; "Published" starts a dateline glued to the byline before it (YonhapPublished), so
 it is one of `labels_after`. A seam after a lower-case word ("rightsOpens") is not how names are written
 and always counts. Tokens that look like addresses, hashtags or handles are skipped, and a token seen
-twice in a document is taken as written on purpose. The fix inserts one space.
+twice in a document is taken as written on purpose, and so is a run of over MAX_RUN characters without
+a space (an address, a data blob). The fix inserts one space.
 """
 
 from __future__ import annotations
@@ -40,8 +41,13 @@ _RUN_BEFORE = regex.compile(r"\S*", regex.REVERSE)  # the part of a run of non-s
 _RUN_AFTER = regex.compile(r"\S*")
 _ADDRESS = regex.compile(r"^[#@]|://|www\.|@|\.(?:com|org|net|html?|php)\b", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_LETTERS_BEFORE = regex.compile(r"\p{L}+$")
-_LETTERS_AFTER = regex.compile(r"^\p{L}+")
+_LETTERS_BEFORE = regex.compile(r"\p{L}+", regex.REVERSE)  # matched back from a place: only its own letters
+_LETTERS_AFTER = regex.compile(r"\p{L}+")
+# Runs of non-space text longer than this are never glue: two labels or words glued together are tens of
+# characters, and a longer run is an address, a data blob or base64, whose seams (hundreds of thousands in
+# a few megabytes) would each be judged by reading the run around it, a time that grows with the square of
+# its length.
+MAX_RUN = 200
 _LOWER_LED = regex.compile(r"\p{Ll}{4,}$")  # "rights" in rightsOpens: a sentence's word, never a brand's head
 
 
@@ -69,8 +75,8 @@ def build(rule: Rule, _gates: Gates):
         """Whether the seam at `at` in a token is glue rather than a name written in camel case."""
         if join == "sentence" or not judged:
             return True
-        before = _LETTERS_BEFORE.search(text, 0, at)
-        after = _LETTERS_AFTER.search(text[at:])
+        before = _LETTERS_BEFORE.match(text, 0, at)
+        after = _LETTERS_AFTER.match(text, at)
         if before is None:
             return False
         if join == "case" and _LOWER_LED.fullmatch(before.group()):
@@ -78,16 +84,22 @@ def build(rule: Rule, _gates: Gates):
         return before.group() in before_labels or (after is not None and after.group() in after_labels)
 
     def chunks_with_seams(doc: Document) -> list[tuple[int, int]]:
-        """The runs of non-space text that hold a seam, in text order.
+        """The runs of non-space text, up to MAX_RUN characters, that hold a seam, in text order.
 
         Each seam pattern looks at letters and marks only, never across white space, so a seam found
-        in the whole text is one found in its run: one scan per join replaces a scan per word.
+        in the whole text is one found in its run: one scan per join replaces a scan per word. A run is
+        read once, for its first seam; the seams after it in the same run are passed over.
         """
         text, found = doc.text, set()
         for _join, seam in seams:
+            run_end = -1
             for m in seam.finditer(text, doc.body_start):
+                if m.start() < run_end:
+                    continue
                 start = _RUN_BEFORE.match(text, doc.body_start, m.start()).start()
-                found.add((start, _RUN_AFTER.match(text, m.start()).end()))
+                run_end = _RUN_AFTER.match(text, m.start()).end()
+                if run_end - start <= MAX_RUN:
+                    found.add((start, run_end))
         return sorted(found)
 
     def check(doc: Document) -> list[Finding]:

@@ -20,6 +20,10 @@ characters are at least the true words (a word can only be split off inside a ru
 Where even these bounds say "enough markers" (for the main language: more than any other language's, were
 every word the rough reading cannot see one of them), the exact count says so too: only what the bounds
 leave open, usually a few short lines, is tokenized and judged exactly.
+
+Paragraphs and lines longer than `max_length` characters are not judged, nor read roughly: no paragraph of
+prose is that long, and reading one word by word takes memory in proportion to its length (a dump of 50 MB
+on one line took over a gigabyte). The rough reading keeps only counts of each line, never its words.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ _LETTER_WORDS = regex.compile(rf"[{CJK}]|[^\W\d_{CJK}]+")
 _SAMPLE = 10000  # characters of the body that decide its main language
 _DETECT_SAMPLE = 2000  # what langdetect reads: enough for a sure verdict, and its cost grows with length
 _WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this
+MAX_LENGTH = 100_000  # characters: no paragraph of prose is longer (an article is a few thousand)
 _SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»)]\s*$")
 # Languages whose script alone tells them from the Latin-script languages around them.
 # fmt: off
@@ -79,6 +84,9 @@ class Options:
     min_words: int = field(default=15, metadata={"doc": "shorter paragraphs (in words of letters) are not judged"})
     min_share: float = field(default=0.15, metadata={"doc": "share of marker words that settles the language"})
     min_probability: float = field(default=0.95, metadata={"doc": "langdetect's confidence needed to report"})
+    max_length: int = field(
+        default=MAX_LENGTH, metadata={"doc": "longer paragraphs and lines (in characters) are not judged"}
+    )
 
 
 def problems(options: Options) -> list[tuple[str, str]]:
@@ -104,12 +112,21 @@ class _Rough:
     non_ascii: list[int]  # of each line: its characters that are not ASCII
 
 
-def _rough(text: str, marker_tags: dict[bytes, str]) -> _Rough:
+def _rough(text: str, marker_tags: dict[bytes, str], max_length: int = MAX_LENGTH) -> _Rough:
+    """The rough reading of each line of `text`. A line longer than `max_length` is read as empty (no
+    words, no markers): it is never judged (see Options.max_length), and splitting it into runs would
+    cost some twenty bytes for each of its characters. Each line's runs are dropped once counted, so
+    memory stays bounded by the longest line read."""
     lines = text.encode("utf-8", "surrogatepass").translate(_ROUGH).split(b"\n")
-    runs = list(map(bytes.split, lines))
-    non_ascii = list(map(bytes.count, lines, repeat(b"%")))
-    tags = ["".join(map(marker_tags.get, line_runs, repeat(""))) for line_runs in runs]
-    return _Rough(tags, [len(line_runs) + n for line_runs, n in zip(runs, non_ascii, strict=True)], non_ascii)
+    tags, most_words, non_ascii = [], [], []
+    for line in lines:
+        short = len(line) <= max_length
+        runs = line.split() if short else []
+        others = line.count(b"%") if short else 0
+        tags.append("".join(map(marker_tags.get, runs, repeat(""))))
+        most_words.append(len(runs) + others)
+        non_ascii.append(others)
+    return _Rough(tags, most_words, non_ascii)
 
 
 def _one_unit_per_line(doc: Document, lines: list[Region]) -> bool:
@@ -226,7 +243,7 @@ def build(rule: Rule, _gates: Gates):
         sample = doc.text[doc.body_start : doc.body_start + _SAMPLE]
         # the body's lines wholly in the sample are read already; the rest is the sample's last line
         whole = sample.count("\n") if doc.lines[0].start == doc.body_start else 0
-        rest = _rough(sample[sample.rfind("\n") + 1 :] if whole else sample, marker_tags)
+        rest = _rough(sample[sample.rfind("\n") + 1 :] if whole else sample, marker_tags, opts.max_length)
         sure = sure_main_language(
             "".join(rough.tags[:whole] + rest.tags),
             sum(rough.most_words[:whole]) + sum(rest.most_words),
@@ -266,9 +283,12 @@ def build(rule: Rule, _gates: Gates):
 
     def judge(doc: Document, unit: Region, expected: str) -> Finding | None:
         """The finding for a unit the rough reading left open: the cheap test word by word, then langdetect."""
-        text = doc.text[unit.start : unit.end]
-        if len(text) < opts.min_words:  # too short even for a language written without spaces
+        length = unit.end - unit.start
+        if length < opts.min_words:  # too short even for a language written without spaces
             return None
+        if length > opts.max_length:  # no paragraph is this long: a dump, whose words would fill memory
+            return None
+        text = doc.text[unit.start : unit.end]
         words = _WORD.findall(text)
         if len(words) < opts.min_words and len(_LETTER_WORDS.findall(text)) < opts.min_words:
             return None  # numbers are not words here: a line of figures is not a paragraph to judge
@@ -287,7 +307,8 @@ def build(rule: Rule, _gates: Gates):
         if not lines:
             return []
         expected = _primary(doc.metadata.get("language"))
-        rough = _rough(doc.text[lines[0].start :], marker_tags) if not expected or expected in tag_of else None
+        reads = not expected or expected in tag_of
+        rough = _rough(doc.text[lines[0].start :], marker_tags, opts.max_length) if reads else None
         if not expected:
             expected = main_language(doc, rough)
             if expected is None:
