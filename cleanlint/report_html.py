@@ -53,7 +53,9 @@ class DocFigures:
 
 
 def _spool() -> IO[str]:
-    return tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8", newline="")
+    return tempfile.SpooledTemporaryFile(
+        max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8", errors="backslashreplace", newline=""
+    )
 
 
 def _score_class(value: int) -> str:

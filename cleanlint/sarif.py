@@ -7,6 +7,7 @@ same positions. Columns and offsets are Unicode code points, which SARIF allows 
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -21,7 +22,9 @@ def artifact_uri(path: str) -> str:
     """A relative path stays relative (SARIF viewers resolve it against the checkout); an absolute one
     becomes a file: URI."""
     pure = PurePath(path)
-    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix())
+    if pure.is_absolute():
+        return "file://" + quote(os.fsencode(pure.as_posix()))
+    return quote(os.fsencode(pure.as_posix()))  # a name that is not UTF-8 keeps its very bytes, %-escaped
 
 
 def _region(finding: dict) -> dict:

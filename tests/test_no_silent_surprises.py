@@ -141,3 +141,27 @@ def test_a_jsonl_syntax_error_reads_plainly(tmp_path: Path, capsys):
     assert main(["check", "--no-cache", str(path)]) == 2
     err = capsys.readouterr().err
     assert "line 1: not JSON (Unterminated string starting at column 10)" in err and "at at" not in err
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
+@pytest.mark.parametrize("form", ["sarif", "html", "json", "github", "text"])
+def test_every_report_file_can_name_a_file_that_is_not_utf8(tmp_path: Path, form: str, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # relative names, as a corpus run gives them
+    Path("corpus").mkdir()
+    (Path("corpus") / os.fsdecode(b"caf\xe9.txt")).write_text(SEE_ALSO, encoding="utf-8")
+    report = tmp_path / f"report.{form}"
+    assert main(["check", "--no-cache", "--format", form, "-o", str(report), "corpus"]) == 1
+    text = report.read_text(encoding="utf-8")  # whole and valid UTF-8
+    assert "caf%E9.txt" in text if form == "sarif" else ("caf\\udce9.txt" in text or "caf\\xe9.txt" in text)
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
+def test_a_baseline_accepts_a_file_that_is_not_utf8(tmp_path: Path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / os.fsdecode(b"caf\xe9.txt")).write_text(SEE_ALSO, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert main(["check", "--no-cache", "--write-baseline", "--baseline", str(baseline), str(corpus)]) == 0
+    json.loads(baseline.read_text(encoding="utf-8"))
+    assert main(["check", "--no-cache", "--baseline", str(baseline), str(corpus)]) == 0
+    assert "1 accepted by the baseline" in capsys.readouterr().out
