@@ -16,6 +16,7 @@ only when a safe removal is judged; each document is judged with the stoplist of
 from __future__ import annotations
 
 import importlib.util
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _stoplists() -> tuple[frozenset[str], ...]:
 
 
 _MEMO = "prose-stoplist"
-_SAMPLE = 4000  # characters of the body that tell its language
+_SAMPLE = 2000  # characters of the body that tell its language
 
 
 def stoplist(doc: Document) -> frozenset[str]:
@@ -59,9 +60,10 @@ def stoplist(doc: Document) -> frozenset[str]:
     document, not the densest for each line: a long stoplist (Polish has 3,570 words, "by" and "in" among
     them) would find most English lines dense in its own words."""
     if _MEMO not in doc.memo:
-        words = [w.lower() for w in _WORD.findall(doc.text, doc.body_start, doc.body_start + _SAMPLE)]
+        counts = Counter(w.lower() for w in _WORD.findall(doc.text, doc.body_start, doc.body_start + _SAMPLE))
         lists = _stoplists()
-        doc.memo[_MEMO] = max(lists, key=lambda stop: sum(w in stop for w in words)) if words else lists[0]
+        # each distinct word once, weighted by its count
+        doc.memo[_MEMO] = max(lists, key=lambda stop: sum(n for w, n in counts.items() if w in stop))
     return doc.memo[_MEMO]
 
 
