@@ -178,7 +178,7 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         rules=tuple(path.parent / p for p in files("rules", data.get("rules", []))),
         gazetteer=tuple(path.parent / p for p in files("gazetteer", data.get("gazetteer", []))),
         per_path_ignores=tuple((glob, codes("per-path-ignores", c)) for glob, c in ppi.items()),
-        exclude=codes("exclude", data.get("exclude", [])),
+        exclude=texts("exclude", data.get("exclude", []), "globs of files or folders"),
         language=language,
         max_removal=float(max_removal),
         max_file_size=float(max_file_size),

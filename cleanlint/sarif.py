@@ -12,6 +12,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from . import __version__
+from .printable import one_line
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -108,7 +109,9 @@ def sarif_log(findings: list[dict], errors: list[dict]) -> dict:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes for a workflow command, then the other control characters escaped as in text output:
+    a file name or a quote holding a terminal escape sequence must not reach the log as one."""
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

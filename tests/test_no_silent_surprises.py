@@ -165,3 +165,17 @@ def test_a_baseline_accepts_a_file_that_is_not_utf8(tmp_path: Path, capsys):
     json.loads(baseline.read_text(encoding="utf-8"))
     assert main(["check", "--no-cache", "--baseline", str(baseline), str(corpus)]) == 0
     assert "1 accepted by the baseline" in capsys.readouterr().out
+
+
+def test_github_annotations_carry_no_terminal_escape(tmp_path: Path, capsys):
+    path = tmp_path / "esc\x1b[31mred.txt"
+    path.write_text(SEE_ALSO, encoding="utf-8")
+    assert main(["check", "--no-cache", "--format", "github", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "esc\\x1b[31mred.txt" in out
+
+
+def test_exclude_is_said_to_take_globs(article: Path, capsys):
+    (article.parent / ".cleanlint.yaml").write_text("exclude: [archive/*, 2]\n", encoding="utf-8")
+    assert main(["check", str(article)]) == 2
+    assert "exclude must be a list of globs of files or folders" in capsys.readouterr().err
