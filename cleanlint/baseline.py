@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .document import Document
 from .model import Finding
+from .printable import escape_surrogates
 
 DEFAULT_NAME = ".cleanlint-baseline.json"
 _VERSION = 1
@@ -102,4 +103,5 @@ def render_baseline(entries: Iterable[Key]) -> str:
     items = [{"path": p, "code": c, "fingerprint": f} for p, c, f in sorted(entries)]
     lines = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in items)
     body = f"[\n{lines}\n  ]" if items else "[]"
-    return f'{{\n  "version": {_VERSION},\n  "findings": {body}\n}}\n'
+    # a file name that is not UTF-8 is its JSON escape (\udcff), which reads back as the same name
+    return escape_surrogates(f'{{\n  "version": {_VERSION},\n  "findings": {body}\n}}\n')

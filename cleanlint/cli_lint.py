@@ -165,8 +165,7 @@ def _write_report(
 def _write_baseline(path: Path, entries: list[Key], tally: Tally, out: TextIO) -> int:
     """Accept every finding of this run: write them all to the baseline file, replacing what it held."""
     try:
-        # a file name that is not UTF-8 is its JSON escape (\udcff), which reads back as the same name
-        write_bytes_atomic(path, render_baseline(entries).encode("utf-8", "backslashreplace"), file_digest(path))
+        write_bytes_atomic(path, render_baseline(entries).encode("utf-8"), file_digest(path))
     except WriteRefused as err:
         return error_exit(f"{path}: {err}")
     files = len({name.split("#")[0] for name, _, _ in entries})

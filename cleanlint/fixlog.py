@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fixer import AppliedEdit
+from .printable import escape_surrogates
 
 NOT_WRITTEN = "not-written"
 
@@ -58,19 +59,7 @@ class LoggedEdit:
             "before": self.before,
         }
         line = json.dumps({k: v for k, v in fields.items() if v is not None}, ensure_ascii=False)
-        return _escape_surrogates(line)
-
-
-def _escape_surrogates(line: str) -> str:
-    """`line` with any lone surrogate written as a JSON escape ("\\udcff"), so that it encodes as UTF-8.
-
-    A file name that is not UTF-8 reaches cleanlint as os.fsdecode made it: the byte 0xff becomes the
-    surrogate U+DCFF. JSON reads the escape back as that same character, and os.fsencode turns it into
-    the same byte, so undo finds the file again (os.fsdecode makes only U+DC80-U+DCFF, which no escape before
-    them can pair with). Surrogates stand only inside JSON strings, where an escape means what the character
-    meant; other text is left readable as it is.
-    """
-    return line.encode("utf-8", "backslashreplace").decode("utf-8") if not line.isascii() else line
+        return escape_surrogates(line)
 
 
 def logged(

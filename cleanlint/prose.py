@@ -89,7 +89,14 @@ def _ends_sentence(line: str, words: list[str]) -> bool:
     return sum(1 for w in longer if w[0].isupper()) < TITLE_CASE * len(longer)
 
 
+_JUDGED = "prose-judged"
+
+
 def reads_as_prose(doc: Document, start: int, end: int) -> bool:
-    """Whether any line of the document's text in [start, end) reads as running prose."""
-    stop = stoplist(doc)
-    return any(line_reads_as_prose(line, stop) for line in doc.text[start:end].splitlines())
+    """Whether any line of the document's text in [start, end) reads as running prose. Judged once per span
+    and document: the kind that finds a unit and the evidence check that weighs its removal ask alike."""
+    judged = doc.memo.setdefault(_JUDGED, {})
+    if (start, end) not in judged:
+        stop = stoplist(doc)
+        judged[(start, end)] = any(line_reads_as_prose(line, stop) for line in doc.text[start:end].splitlines())
+    return judged[(start, end)]

@@ -58,9 +58,10 @@ def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None 
     if cache_dir is None:
         return _load(paths)
     try:
-        entry = _rules_entry(key or rules_key(paths))
+        key = key or rules_key(paths)
     except (OSError, RuleError):
         return _load(paths)  # which says what is wrong with the rule files
+    entry = _rules_entry(key)
     from .rule import Rule  # here: a run that reads no rules need not load it
 
     cached = read_entry(cache_dir, entry, Rule)
@@ -68,7 +69,7 @@ def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None 
         return cached
     rules = _load(paths)  # raises RuleError for a broken file, which is never cached
     write_entry(cache_dir, entry, rules)
-    write_entry(cache_dir, _codes_entry(key or rules_key(paths)), [rule.code for rule in rules])
+    write_entry(cache_dir, _codes_entry(key), [rule.code for rule in rules])
     return rules
 
 

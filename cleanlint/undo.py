@@ -42,17 +42,18 @@ class _Mismatch(Exception):
 def undo(edits: Sequence[LoggedEdit], log: Path, only: Sequence[Path] = ()) -> Iterator[UndoResult]:
     """Undo the logged edits of `log`, newest first, for every file in it (or only the files in or under the
     PATHs `only`), writing only inside the log's folder or those PATHs (see the module's docstring)."""
-    roots = [_real(log.absolute().parent), *map(_real, only)]
     named = [(Path(os.path.abspath(p)), _real(p)) for p in only]
+    roots = [_real(log.absolute().parent), *(real for _, real in named)]
     by_path: dict[str, list[LoggedEdit]] = {}
     for e in edits:
-        logged = Path(os.path.abspath(e.path))
-        if not named or any(logged.is_relative_to(a) or _real(e.path).is_relative_to(r) for a, r in named):
-            by_path.setdefault(e.path, []).append(e)
+        by_path.setdefault(e.path, []).append(e)
     for name, entries in by_path.items():
         path, place = Path(name), _real(name)
+        logged = Path(os.path.abspath(name))
+        if named and not any(logged.is_relative_to(a) or place.is_relative_to(r) for a, r in named):
+            continue  # not among the PATHs asked for
         if not any(place.is_relative_to(root) for root in roots):
-            resolved = "" if place == Path(os.path.abspath(name)) else f" (it is {place})"
+            resolved = "" if place == logged else f" (it is {place})"
             yield UndoResult(path, error=f"{log}: {name} {OUTSIDE}{resolved}")
             continue
         try:  # at the place judged, rather than through the path's links once more
