@@ -59,13 +59,23 @@ class Rule:
     enabled: bool = True  # False: opt-in, runs only when `select` or `extend-select` names it
 
     def finding(
-        self, start: int, end: int, edit: Edit | None = None, evidence: Iterable[Evidence] = (), **fmt: str
+        self,
+        start: int,
+        end: int,
+        edit: Edit | None = None,
+        evidence: Iterable[Evidence] = (),
+        held: str | None = None,
+        **fmt: str,
     ) -> Finding:
         """A finding of this rule on [start, end); `edit` becomes its fix if the rule allows one. `evidence`
-        is what, besides the rule's wording, marks the text (model.Evidence)."""
+        is what, besides the rule's wording, marks the text (model.Evidence). `held` is why the kind itself
+        saw that this text is not the rule's furniture after all: a safe fix is then offered as unsafe."""
         fix = None
         if edit is not None and self.fix.action is not FixAction.NONE:
-            fix = Fix(edit, self.fix.safety)
+            if held is not None and self.fix.safety is Safety.SAFE:
+                fix = Fix(edit, Safety.UNSAFE, held)
+            else:
+                fix = Fix(edit, self.fix.safety)
         signals = {Evidence.WORDING, *evidence}
         if self.sources:
             signals.add(Evidence.RECURRENCE)

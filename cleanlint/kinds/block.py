@@ -9,7 +9,9 @@ what a block can swallow if an end goes missing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..document import Document, Region
 from ..model import Edit, Evidence, Finding
@@ -47,6 +49,38 @@ class Options:
     window: int = field(default=12, metadata={"doc": "content lines that count as head or tail"})
 
 
+UNIT_COPIES = 3  # two copies of a line are a duplicate; three are the body's repeated structure
+BODY_REPEATS = "the lines under its heading recur in the text: the heading leads content"
+
+
+class Ended(NamedTuple):
+    """Where a block ends, what its ends show, and why it may not be removed after all (or None)."""
+
+    stop: int
+    evidence: list[Evidence]
+    held: str | None = None
+
+
+def _items_recur_in_body(doc: Document, heading: Region, items: list[Region]) -> bool:
+    """Whether a line under `heading` is one of the body's repeated units: a line of words printed at least
+    `UNIT_COPIES` times in the text, and more often than the heading itself.
+
+    A list of other stories is the page's own: its headlines are not printed again in the article (and when
+    a page is extracted twice, its heading recurs with them; a share bar printed above and below the article
+    is two copies, not a pattern). Lines printed again and again without the heading belong to the body's
+    repeated units (a deals post's product cards, "Available from Amazon" under each), and a heading that
+    introduces one of them is the article's own subheading, whatever its words.
+    """
+    text = doc.text
+    counts = Counter(text[ln.start : ln.end].strip() for ln in doc.content_lines)
+    least = max(UNIT_COPIES, counts[text[heading.start : heading.end].strip()] + 1)
+    for item in items:
+        line = text[item.start : item.end].strip()
+        if counts[line] >= least and word_count(line) >= 2:  # a lone "," or "Reply" is punctuation, not a unit
+            return True
+    return False
+
+
 def problems(options: Options) -> list[tuple[str, str]]:
     if not options.end and not options.until_end and not options.items:
         return [("end", "a block rule needs `end` patterns, `items` or `until_end: true`")]
@@ -70,7 +104,7 @@ def build(rule: Rule, gates: Gates):
     def span_lines(doc: Document, start: int, end: int) -> int:
         return sum(1 for ln in doc.content_lines if ln.end > start and ln.start < end)
 
-    def end_of_items(doc: Document, start: int, start_re: Searcher) -> tuple[int, list[Evidence]] | None:
+    def end_of_items(doc: Document, start: int, start_re: Searcher) -> Ended | None:
         """Where the run of item lines after the line holding `start` ends, if it is long enough.
 
         The start line itself is the list's heading; a line that could start a block starts the next one,
@@ -95,18 +129,19 @@ def build(rule: Rule, gates: Gates):
             return None
         # a heading with its list is a block; a list item that reads as a sentence is no evidence of one
         listed = bool(items) and not any(reads_as_prose(doc, i.start, i.end) for i in items)
-        return last.end, [Evidence.BLOCK] if listed else []
+        held = BODY_REPEATS if first is not None and _items_recur_in_body(doc, first, items) else None
+        return Ended(last.end, [Evidence.BLOCK] if listed else [], held)
 
-    def end_of_block(doc: Document, start: int, after: int, start_re: Searcher) -> tuple[int, list[Evidence]] | None:
+    def end_of_block(doc: Document, start: int, after: int, start_re: Searcher) -> Ended | None:
         """Where the block that starts at `start` ends, and what its end shows: two anchored ends are a
         block; a block that runs to the end of the text stands at its tail."""
         if item_re is not None:
             return end_of_items(doc, start, start_re)
         e = end_re.search(doc.text, after) if end_re is not None else None
         if e is not None and (span_lines(doc, start, e.end()) <= opts.max_lines or not opts.until_end):
-            return e.end(), [Evidence.BLOCK]
+            return Ended(e.end(), [Evidence.BLOCK])
         if opts.until_end:
-            return len(doc.text.rstrip()), [Evidence.POSITION]
+            return Ended(len(doc.text.rstrip()), [Evidence.POSITION])
         return None
 
     def check(doc: Document) -> list[Finding]:
@@ -122,7 +157,7 @@ def build(rule: Rule, gates: Gates):
             ended = end_of_block(doc, m.start(), m.end(), start_re)
             if ended is None:
                 continue
-            stop, evidence = ended
+            stop, evidence, held = ended
             if stop <= m.start() or span_lines(doc, m.start(), stop) > opts.max_lines:
                 continue
             words = word_count(doc.text[m.start() : stop])
@@ -134,7 +169,7 @@ def build(rule: Rule, gates: Gates):
                 evidence = [*evidence, Evidence.POSITION]
             if not reads_as_prose(doc, m.start(), stop):  # headings, links, prompts: not sentences
                 evidence = [*evidence, Evidence.SHAPE]
-            out.append(rule.finding(m.start(), stop, Edit(*doc.removal(m.start(), stop), ""), evidence))
+            out.append(rule.finding(m.start(), stop, Edit(*doc.removal(m.start(), stop), ""), evidence, held))
             pos = stop
         return out
 
