@@ -4,7 +4,8 @@ One pass applies every fix that does not overlap or touch another, then the text
 because removing one piece of boilerplate can expose the next ("Top News" glued to a headline that then
 repeats). Looping to a fixed point is what makes `fix` idempotent. The guard refuses every fix in a
 document when its removals together would take more than `max_removal` of its words: a rule gone wrong
-must not silently empty someone's article.
+must not silently empty someone's article. A reader comment thread, found by its repeated signatures, is
+readers' text, not the article's, and is left out of that count.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .engine import Engine
 from .model import Edit, Finding, Safety
 
 MAX_PASSES = 20
+READERS_TEXT_KINDS = frozenset({"thread"})  # kinds whose removals take readers' text, not the article's
 
 
 # Which of a pass's findings to act on: the baseline leaves out the findings it has accepted.
@@ -168,7 +170,11 @@ def fix_document(
     # The words the removals take, against those they take plus those left. Counted on the removals only (a
     # replacement such as "&amp;" -> "&" changes the count too, but removes nothing), and on what was removed
     # rather than per finding, so that findings whose removals overlap count their words once.
-    removed = sum(word_count(e.removed) for e in edits if not e.replacement)
+    # A reader comment thread is not the article: its words count neither as taken from the article nor as
+    # part of it, so that an article under a long thread can be cleaned, and its other removals are still
+    # held to the article's own words.
+    readers = {rule.code for rule in engine.rules if rule.kind in READERS_TEXT_KINDS}
+    removed = sum(word_count(e.removed) for e in edits if not e.replacement and not set(e.codes) <= readers)
     total = removed + word_count(fixed.text[fixed.body_start :])
     refused = None
     if total and removed / total > max_removal:

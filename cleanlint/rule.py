@@ -80,9 +80,7 @@ class Rule:
         if self.sources:
             signals.add(Evidence.RECURRENCE)
         message = self.message.format_map(_Defaulting({k: quoted(v) for k, v in fmt.items()})) if fmt else self.message
-        return Finding(
-            self.code, self.name, self.category, self.severity, message, start, end, fix, frozenset(signals)
-        )
+        return Finding(self.code, self.name, self.category, self.severity, message, start, end, fix, frozenset(signals))
 
 
 QUOTE_LIMIT = 80  # characters of matched text a message quotes; the finding's span says where the rest is

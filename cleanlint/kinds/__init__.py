@@ -14,7 +14,7 @@ from ..document import Document
 from ..model import Finding
 from ..rule import FixAction, Rule
 from ..scan import Gates
-from . import block, encoding, fragment, glue, language, markup, names, phrase, repetition, substitution
+from . import block, encoding, fragment, glue, language, markup, names, phrase, repetition, substitution, thread
 
 Check = Callable[[Document], Iterable[Finding]]
 
@@ -45,6 +45,7 @@ KINDS: dict[str, Kind] = {
     for k in (
         _kind(phrase, {FixAction.REMOVE}),
         _kind(block, {FixAction.REMOVE}),
+        _kind(thread, {FixAction.REMOVE}),
         _kind(substitution, {FixAction.REPLACE}),
         _kind(repetition, {FixAction.REMOVE}),
         _kind(glue, {FixAction.REPLACE}),
