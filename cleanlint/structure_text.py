@@ -28,7 +28,8 @@ _FURNITURE = frozenset(
     "copyright|reading time|views|likes|tel|phone|fax|mobile|website|web|contact|note|editor's note|"
     "editor’s note|correction|update|breaking|breaking news|live|exclusive|analysis|opinion|explainer|factbox|"
     "alert|warning|filed under|posted in|category|categories|don't miss|don’t miss|buy now|shop now|foto|fotos|"
-    "фото|читайте также|leia também|lesen sie auch|lire aussi".split("|")
+    "фото|читайте также|leia também|lesen sie auch|lire aussi|blog archive|archive|archives|archiv|blog-archiv|"
+    "archivo|archivo del blog|archivio|arquivo|arquivo do blog|archief|archiwum".split("|")
 )
 # the start of a heading over other stories or a widget ("You may also like", "More from Sport:"), a line of
 # a recent-comments widget ("Ben commented on"), a video player's controls ("Current Time 0:00")
@@ -180,11 +181,18 @@ def list_spans(texts: list[str], free: list[bool]) -> Iterator[Span]:
         elif run and run[-1] == i - 1 and free[i] and 0 < len(line.split()) <= 5 and not line.rstrip().endswith("."):
             pass  # one short line without a quantity may stand inside ("salt and pepper", "For the sauce:")
         else:
-            if len(run) >= 3 and strong >= 2 and strong * 2 >= len(run):
+            if len(run) >= 3 and strong >= 2 and strong * 2 >= len(run) and not _under_furniture(texts, run[0]):
                 yield run[0], run[-1]
             run, strong = [], 0
-    if len(run) >= 3 and strong >= 2 and strong * 2 >= len(run):
+    if len(run) >= 3 and strong >= 2 and strong * 2 >= len(run) and not _under_furniture(texts, run[0]):
         yield run[0], run[-1]
+
+
+def _under_furniture(texts: list[str], first: int) -> bool:
+    """Whether the line above a list is a heading of the page's furniture ("Blog Archive", "Most read"):
+    then its counts are the widget's ("► 2019 (31)"), not results."""
+    above = next((line for line in reversed(texts[max(0, first - 2) : first]) if line.strip()), "")
+    return bool(above) and (_label(above) in _FURNITURE or bool(_HEADING.match(above)))
 
 
 def _list_line(line: str) -> int:
