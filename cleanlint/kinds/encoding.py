@@ -5,7 +5,9 @@ run only on lines that pass a cheap test: UTF-8 read as Latin-1 or Windows-1252 
 lead character (Â to ô) right before a character that stood for a continuation byte (U+0080-U+00BF or
 one of the Windows-1252 punctuation marks). Clean text, even French or German, almost never has that pair,
 so most documents cost one regex scan. Only the encoding is repaired: quotes stay curly, entities stay
-entities, and sequences whose lost bytes cannot be recovered are left alone rather than replaced.
+entities. Where bytes were lost on the way (lostbytes.py), the repair is chosen by context, offered as
+unsafe when it is a guess, or not offered at all when nothing can restore them; the mojibake is reported
+either way.
 """
 
 from __future__ import annotations
@@ -18,13 +20,9 @@ from ..document import Document
 from ..model import Edit, Finding
 from ..rule import Rule
 from ..scan import Gates
+from .lostbytes import CP1252_MARKS, GUESSED, Repair, leftovers, lost_quotes, masked, scripts
 
-# The characters Windows-1252 puts at bytes 0x80-0x9F: what a continuation byte becomes when read as 1252.
-_CP1252_MARKS = (
-    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
-    "\u2026\u2030\u2039\u203a\u20ac\u2122"
-)
-_SUSPECT = regex.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_MARKS}]")
+_SUSPECT = regex.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{CP1252_MARKS}]")
 _RUNS = regex.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")  # runs of ASCII and of other characters
 _REFINE = 200  # characters compared letter by letter at most; a longer difference is one finding
 _LOOKAHEAD = 8  # runs looked ahead for the next one both texts have, where their ASCII differs
@@ -99,6 +97,24 @@ def _merged(new: str, changes: list[tuple[int, int, int, int]]) -> list[tuple[in
     return [(a1, a2, new[b1:b2]) for a1, a2, b1, b2 in spans]
 
 
+def _line_repairs(text: str, config, written) -> list[Repair]:
+    """Every repair of one line: ftfy's, and those of the bytes it cannot see were lost (lostbytes.py)."""
+    import ftfy  # only for a document that looks garbled
+
+    spots = lost_quotes(text)
+    work = masked(text, spots) if spots else text
+    repaired = ftfy.fix_encoding(work, config)
+    out = [*spots]
+    if repaired != work:
+        for start, end, replacement in _changed_spans(work, repaired):
+            if not any(s.start < end and start < s.end for s in spots):
+                out.append(Repair(start, end, replacement))
+    for r in leftovers(work, written()):
+        if not any(o.start < r.end and r.start < o.end for o in out):
+            out.append(r)
+    return sorted(out, key=lambda r: r.start)
+
+
 def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
 
@@ -108,17 +124,26 @@ def build(rule: Rule, _gates: Gates):
         import ftfy  # only for a document that looks garbled
 
         config = ftfy.TextFixerConfig(replace_lossy_sequences=False, explain=False)
+        known: list[frozenset[str]] = []
+
+        def written() -> frozenset[str]:  # the document's scripts, worked out once and only if needed
+            if not known:
+                known.append(scripts(doc.text))
+            return known[0]
+
         out = []
         for line in doc.lines:
             text = doc.text[line.start : line.end]
             if len(text) > opts.max_line_length or _SUSPECT.search(text) is None:
                 continue
-            repaired = ftfy.fix_encoding(text, config)
-            if repaired == text:
-                continue
-            for start, end, replacement in _changed_spans(text, repaired):
-                edit = Edit(line.start + start, line.start + end, replacement)
-                out.append(rule.finding(edit.start, edit.end, edit, match=text[start:end], suggestion=replacement))
+            for r in _line_repairs(text, config, written):
+                start, end, found = line.start + r.start, line.start + r.end, text[r.start : r.end]
+                if r.text is None:
+                    out.append(rule.finding(start, end, None, match=found, suggestion=r.shown))
+                    continue
+                edit = Edit(start, end, r.text)
+                held = GUESSED if r.guess else None
+                out.append(rule.finding(start, end, edit, held=held, match=found, suggestion=r.text))
         return out
 
     return check

@@ -4,6 +4,14 @@ Mistranslations and spun phrases come from a finite vocabulary ("Middle School o
 "in point" for "in question"), so they are data: a swap map. `unless` names contexts where the phrase is
 right after all ("a case in point"). The suggestion is the fix; most packs mark it unsafe, because a
 swap that is right in one article can be wrong in another.
+
+Many spun phrases are made of ordinary words ("malignant growth" for cancer, "environmental change" for
+climate change): alone, each is something a reporter may write. Such a phrase is a `weak_swaps` entry and
+needs evidence beyond itself. A spinner rewrites a whole text, so one sure sign is corroboration: the
+document also holds a phrase of `swaps` (nonsense in any article), or a weak phrase inside one of the
+`collocations` (the ordinary words standing in a technical compound, "lung malignant growth"), or at least
+`corroboration` weak phrases that mean different things. A weak phrase inside a collocation is itself
+sure. One weak phrase in an otherwise clean article is left alone.
 """
 
 from __future__ import annotations
@@ -29,12 +37,32 @@ class Options:
     unless: tuple[str, ...] = field(
         default=(), metadata={"regex": True, "doc": "leave a match alone when one of these overlaps it"}
     )
+    weak_swaps: dict[str, str] = field(
+        default_factory=dict,
+        metadata={"doc": "wrong phrases of ordinary words -> suggested phrase; reported only with corroboration"},
+    )
+    collocations: tuple[str, ...] = field(
+        default=(),
+        metadata={"regex": True, "doc": "a weak phrase inside a match of one of these is sure on its own"},
+    )
+    corroboration: int = field(
+        default=3,
+        metadata={"doc": "weak phrases of different meanings that corroborate each other without a sure sign"},
+    )
 
 
 def problems(options: Options) -> list[tuple[str, str]]:
+    out = []
     if not options.swaps:
-        return [("swaps", "a substitution rule needs at least one swap")]
-    return []
+        out.append(("swaps", "a substitution rule needs at least one swap"))
+    both = {_key(k) for k in options.swaps} & {_key(k) for k in options.weak_swaps}
+    if both:
+        out.append(("weak_swaps", f"{sorted(both)[0]!r} is also in swaps"))
+    if options.collocations and not options.weak_swaps:
+        out.append(("collocations", "collocations corroborate weak_swaps, and there are none"))
+    if options.corroboration < 2:
+        out.append(("corroboration", "must be 2 or more: one weak phrase alone is no evidence"))
+    return out
 
 
 def _key(text: str) -> str:
@@ -48,11 +76,27 @@ def _match_case(suggestion: str, found: str) -> str:
     return suggestion
 
 
+def _longest_first(phrases) -> tuple[str, ...]:
+    """Longer phrases first, so that where two start at one place the longer one is found: "bosom malignant
+    growth" (breast cancer) and not "bosom malignant" followed by a stray "growth"."""
+    return tuple(sorted(phrases, key=lambda p: -len(_key(p))))
+
+
 def build(rule: Rule, gates: Gates):
     opts: Options = rule.options
-    alternation = gated_alternation(gates, (), tuple(opts.swaps), opts.ignore_case)
+    alternation = gated_alternation(gates, (), _longest_first([*opts.swaps, *opts.weak_swaps]), opts.ignore_case)
     suggestions = {_key(wrong): right for wrong, right in opts.swaps.items()}
+    weak = {_key(wrong): right for wrong, right in opts.weak_swaps.items()}
     unless = compile_alternation(opts.unless, ignore_case=True)
+    collocations = gated_alternation(gates, opts.collocations, (), ignore_case=True) if opts.collocations else None
+
+    def collocated(doc: Document, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+        """The weak matches that lie inside a collocation."""
+        pattern = collocations.for_document(doc) if collocations is not None else None
+        if pattern is None:
+            return set()
+        around = [(m.start(), m.end()) for m in pattern.finditer(doc.text, doc.body_start)]
+        return {(s, e) for s, e in spans if any(a <= s and e <= b for a, b in around)}
 
     def check(doc: Document) -> list[Finding]:
         pattern = alternation.for_document(doc)
@@ -61,11 +105,22 @@ def build(rule: Rule, gates: Gates):
         excluded = []
         if unless is not None:
             excluded = [(m.start(), m.end()) for m in unless.finditer(doc.text, doc.body_start)]
+        matches = [
+            m
+            for m in pattern.finditer(doc.text, doc.body_start)
+            if not any(s < m.end() and m.start() < e for s, e in excluded)
+        ]
+        weak_spans = [(m.start(), m.end()) for m in matches if _key(m.group()) in weak]
+        sure = collocated(doc, weak_spans) if weak_spans else set()
+        corroborated = bool(sure) or len(matches) > len(weak_spans)
+        if not corroborated:
+            corroborated = len({weak[_key(m.group())].casefold() for m in matches}) >= opts.corroboration
         out = []
-        for m in pattern.finditer(doc.text, doc.body_start):
-            if any(s < m.end() and m.start() < e for s, e in excluded):
+        for m in matches:
+            key = _key(m.group())
+            if key in weak and not (corroborated or (m.start(), m.end()) in sure):
                 continue
-            suggestion = _match_case(suggestions[_key(m.group())], m.group())
+            suggestion = _match_case(suggestions.get(key) or weak[key], m.group())
             edit = Edit(m.start(), m.end(), suggestion)
             out.append(rule.finding(m.start(), m.end(), edit, match=m.group(), suggestion=suggestion))
         return out

@@ -11,11 +11,11 @@ anchored by the signature beside it, are the repeated structure that lets a remo
 
 Marks such as a time or "NAME says:" sign a comment only in pairs ("NAME says:" over its time) or beside a
 signature line: alone, they are what reporting prints ("A reader says:" before a quotation). A heading
-starts a new thread. Where each comment opens with its signature, the last comment's body follows the last signature; it is
-taken only where it runs to the end of the text and is no longer than the comments before it. A heading
-with no thread under it is reported near the end of the text, never removed: "Comments" heads sections of
-reports too. A rule without heading patterns finds threads by their signatures alone, from the first
-signature on, and is meant for signatures that cannot be mistaken (a date and time in each).
+starts a new thread. Where each comment opens with its signature, the last comment's body follows the last
+signature; it is taken only where it runs to the end of the text and is no longer than the comments before
+it. A heading with no thread under it is reported near the end of the text, never removed: "Comments" heads
+sections of reports too. A rule without heading patterns finds threads by their signatures alone, from the
+first signature on, and is meant for signatures that cannot be mistaken (a date and time in each).
 """
 
 from __future__ import annotations
