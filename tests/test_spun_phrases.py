@@ -92,3 +92,9 @@ def test_the_neural_organization_of_a_brain_is_neuroscience():
 )
 def test_weak_swaps_that_cannot_work_are_refused(options, key):
     assert key in [k for k, _ in problems(options)]
+
+
+@pytest.mark.parametrize("phrase", [" ", "\u0085", "\u00a0\t"])
+def test_a_swap_of_white_space_alone_is_refused(phrase):
+    # it would match every space of every text, and a fix would rewrite each one, pass after pass
+    assert ("swaps", f"{phrase!r} is only white space") in problems(Options(swaps={phrase: "…"}))

@@ -62,6 +62,9 @@ def problems(options: Options) -> list[tuple[str, str]]:
         out.append(("collocations", "collocations corroborate weak_swaps, and there are none"))
     if options.corroboration < 2:
         out.append(("corroboration", "must be 2 or more: one weak phrase alone is no evidence"))
+    blank = [k for k in (*options.swaps, *options.weak_swaps) if not _key(k)]
+    if blank:  # a phrase of white space alone would match every space of every text
+        out.append(("swaps", f"{blank[0]!r} is only white space"))
     return out
 
 
