@@ -139,7 +139,9 @@ def build(rule: Rule, _gates: Gates):
         it is)."""
         text, cuts = doc.text, []
         for join, seam in seams:
-            for m in seam.finditer(text, start, end):
+            for m in seam.finditer(text, start, min(end + 1, len(text))):  # a lookahead may read the space
+                if m.start() >= end:
+                    break
                 if join == "sentence":
                     verdict = glue_sentence.judge(text, m, start, end, openers, doc.body_start)
                     if verdict is not None:

@@ -1,23 +1,25 @@
 """A site's label glued to the headline: "Latest NewsCouncil approves ...", "PoliticsThe vote ...".
 
 Pages print a section name, a category or a flag ("Breaking", "Exclusive", "Live", "Opinion") above the
-headline, and extraction often drops the line break between them. Three things together make the split
-certain, and each alone would not:
+headline, and extraction often drops the line break between them. Three things together make the split,
+and none alone would:
 
 - position: the label opens one of the first `window` lines of the text, where the headline stands;
 - vocabulary: the words before the seam are labels of the rule's `section_labels` (in every language the
   rule lists), one or a few of them ("HomeWorld News");
-- shape: the headline's first word is glued to the last label with no space, and the seam is visible: a
-  capital after a lower-case letter, an opening quote, or a letter of another script.
+- shape: the headline's first word is glued to the last label with no space, and the seam can be seen: a
+  capital after a small letter, an opening quote, or a letter of another script.
 
-Brands are written the same way: WorldCom, SportsCenter, LiveNation, TechCrunch, HomePod. What a brand
-never puts after its label part is a word that opens sentences ("PoliticsThe", "LiveIn", "AnalisiIl": the
-rule's `openers`), a dateline or a headline in capitals ("SportsBUFFALO, N.Y.", "BusinessNEW YORK"), an
-opening quote ("Opinion“We ..."), or a word in another script. Nor does a brand start with two label words
-("Top NewsWhite House", "Latest NewsCouncil"). Those seams are certain. A single label before a capitalised
-word ("WorldAmericans", "TravelApple") may still be a brand, so its removal is offered as an unsafe fix.
-A word that the text prints again (a brand named in the story) is taken as written, and so are the rule's
-`exceptions`.
+Brands are written the same way: WorldCom, SportsCenter, LiveNation, TechCrunch, HomePod. The seam is
+certain where a brand could not stand: before a word that opens sentences ("PoliticsThe", "LiveIn",
+"CronacaIl": the rule's `openers`), a dateline or headline in capitals ("SportsBUFFALO, N.Y.", "BusinessNEW
+YORK"), an opening quote ("Opinion“We ..."), a word in another script, after two label words ("Top
+NewsWhite House"), on a line of labels alone ("HomeWorld News", removed whole), or where the headline's word
+stands on its own elsewhere in the story and never after the label ("MoneyGoogle" in a story that goes on
+about Google; a brand keeps its tail: WorldCom's "Com" never stands alone). A single label before any other
+capitalised word ("WorldAmericans", "TravelZoo") may be a brand: on the first line its removal is offered as
+an unsafe fix, below it nothing is reported. A glued word that the text prints again (a brand named in the
+story) is taken as written, and so are the rule's `exceptions`.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ _QUOTES = "“\"‘'«„"
 _WORD = regex.compile(r"\p{L}+")
 _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 # what follows a word in capitals that is a dateline or a headline set in capitals, not a brand's tail:
-# "BUFFALO, N.Y.", "ST. JOSEPH", "WASHINGTON (Reuters) -", "VIENNA —", "LOOK WHAT YOU MADE ME DO"
-_CAPITALS_GO_ON = regex.compile(r"[,.]|\s*\(|\s*[—–-]\s|\s+\p{Lu}{2,}(?!\p{L})")
+# "BUFFALO, N.Y.", "ST. JOSEPH", "WASHINGTON (Reuters) -", "VIENNA —", "WATCH:", "LOOK WHAT YOU MADE ME DO"
+_CAPITALS_GO_ON = regex.compile(r"[,.:]|\s*\(|\s*[—–-]\s|\s+\p{Lu}{2,}(?!\p{L})")
 UNSURE = "may be a name"  # why a single label before a capitalised word is only offered as an unsafe fix
 
 
@@ -86,7 +88,7 @@ def find(
     out = []
     text = doc.text
     counts: Counter[str] | None = None  # the body's words, counted once a label is found
-    for line in doc.head_lines(window):
+    for index, line in enumerate(doc.head_lines(window)):
         m = patterns.head.match(text, line.start, line.end)
         if m is None:
             continue
@@ -104,6 +106,8 @@ def find(
             continue
         if held and _stands_alone(text, doc.body_start, counts, last, first):
             held = ""
+        if held and index > 0:
+            continue  # below the first line, where the story may already have begun, only a certain seam
         out.append(Label(start, line.end if run else seam, held or None))
     return out
 

@@ -2,19 +2,19 @@
 
 "jobs.The company", "again?Voters", "said.”The", "(2019).The": a sentence ends, its closing quote or bracket
 may follow, and the next sentence starts with no space. The same shape is written on purpose in addresses
-(example.Com/News), file names (report.Pdf), code (React.Component, fmt.Println, System.Out.Println),
-initials (J.R.R.Tolkien) and abbreviations (U.S.The is left alone: a letter alone before the stop may be an
-initial). What tells them apart is read from both sides of the seam:
+(example.Com/News), file names (report.Pdf), code (React.Component, fmt.Println, System.Out.Println) and
+initials (J.R.R.Tolkien). What tells them apart is read from both sides of the seam:
 
 - the word after the seam: a word that opens sentences and never ends a name ("The", "He", "In", the rule's
-  `openers`) settles it whatever stands before it;
-- the word before the stop: a sentence's last word is mostly a lower-case word ("jobs."), while code and
-  addresses put a name there (React., System.); a capitalised word before the stop ("Paris.Police") may be
-  either, so its space is only offered as an unsafe fix;
-- the token around the seam: more dots between words (org.apache.Commons), brackets, underscores or `=` after
-  it, camel case or digits in its words, a file or domain ending after the stop, or the same name before
-  the stop glued to other members elsewhere in the text (React.Component and React.Fragment) mark code or
-  an address, and the seam is left alone.
+  `openers`) settles it after any word, an initial or a figure ("U.S.The", "2019.The") included;
+- the word before the stop: a sentence's last word is mostly a lower-case word ("jobs.Jordan"), or closed by
+  a bracket, a quote or a per cent sign ("(2019).", "5%."); code and addresses put a name there (React.,
+  System.). A capitalised word before the stop ("Paris.Police") may be either, so its space is only offered
+  as an unsafe fix, and one in camel case (GameObject.Find) is a class;
+- the token around the seam: more dots between words (org.apache.Commons), a call or an index (f(x).Value),
+  underscores, `=` or `$`, digits or a member after the next word, a file or domain ending after the stop,
+  or the same name before the stop glued to other members elsewhere in the text (React.Component and
+  React.Fragment) mark code or an address, and the seam is left alone.
 
 The space goes after a closing quote or bracket and before an opening one; for a straight quote, which
 could be either, the quotes before it on its line decide (an odd count: it closes).
@@ -27,8 +27,11 @@ from dataclasses import dataclass
 import regex
 
 # A stop (or an ellipsis) after a letter or digit, closing marks, maybe an opening quote, then a capital that
-# starts a word: "jobs.The", "said.”The", "(2019).The", "again?Voters", "said.“The", "wait...The", "jobs.A".
-SEAM = regex.compile(r"(?<=[\p{L}\p{N}][)\]\"'”’%]?)(?:\.\.\.|[.!?…])[)\]\"'”’]{0,2}[“‘«„\"']?(?=\p{Lu}(?:\p{Ll}|\s))")
+# starts a word: "jobs.The", "said.”The", "(2019).The", "again?Voters", "said.“The", "wait...The", "jobs.A",
+# "contre.L’Assemblée".
+SEAM = regex.compile(
+    r"(?<=[\p{L}\p{N}][)\]\"'”’%]?)(?:\.\.\.|[.!?…])[)\]\"'”’]{0,2}[“‘«„\"']?(?=\p{Lu}(?:\p{Ll}|\s|['’]\p{L}))"
+)
 _CLOSING = ")]\"'”’"
 _OPENING = "“‘«„"
 _STRAIGHT = "\"'"
@@ -38,7 +41,7 @@ _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 _DOTTED = regex.compile(r"[\p{L}\p{N}]\.$")  # the word before the stop follows another dot: org.apache.X
 # after the word that follows the seam: code goes on with a member, a call, an index or an assignment
 _CODE_AFTER = regex.compile(r"[\p{N}_(\[{<=$]|\.[\p{L}_]|::|->")
-_CODE_ANYWHERE = regex.compile(r"[_=<>{}\\|^~`]|://|::|->")
+_CODE_ANYWHERE = regex.compile(r"[_=<>{}\\|^~`$]|://|::|->|[\p{L}\p{N}][(\[]")  # f(x).Value, a[0].Name
 # what a domain or a file name ends in, where it cannot also open a sentence ("It" and "In" can)
 _ENDINGS = frozenset(
     "com org net gov edu info biz io uk fr nl pl pt br ru jp cn au ca eu tv ly html htm php asp aspx jsp pdf "  # noqa: SIM905
@@ -86,14 +89,18 @@ def judge(
     if _namespace(text, body_start, word, text[back : stop + 1]):
         return None
     at = _space_at(text, stop, marks_end)
+    if back < stop:
+        return Verdict(at, None)  # "(2019).The", "said”.Then", "5%.Economists": a sentence's end, closed
     if (len(word) == 1 and word.isalpha()) or _DOTTED.search(text, token_start, before.start()):
-        return Verdict(at, None) if opener and len(word) > 1 else None  # initials, dotted names
+        return Verdict(at, None) if opener else None  # "U.S.The", "a.m.The"; initials (J.R.R.Tolkien) stay
     if not word.isalpha():
         return Verdict(at, None) if opener else None  # "2019.The", "COVID19.The"; "v2.Beta" stays
     if opener:
         return Verdict(at, None)
     if word.islower() and len(word) > 2 and not _CAMEL.search(next_word):
         return Verdict(at, None)  # "jobs.Jordan": a sentence's last word, then a name
+    if _CAMEL.search(word):
+        return None  # "GameObject.Find", "HttpClient.Send": a class in code
     return Verdict(at, UNSURE)  # "Paris.Police", "us.Jordan", "hungry.McDonald's"
 
 
