@@ -48,7 +48,7 @@ KINDS: dict[str, Kind] = {
         _kind(thread, {FixAction.REMOVE}),
         _kind(substitution, {FixAction.REPLACE}),
         _kind(repetition, {FixAction.REMOVE}),
-        _kind(glue, {FixAction.REPLACE}),
+        _kind(glue, {FixAction.REPLACE, FixAction.REMOVE}),
         _kind(fragment, set()),
         _kind(names, {FixAction.REPLACE}),
         _kind(markup, {FixAction.REPLACE}),

@@ -12,6 +12,13 @@ it is one of `labels_after`. A seam after a lower-case word ("rightsOpens") is n
 and always counts. Tokens that look like addresses, hashtags or handles are skipped, and a token seen
 twice in a document is taken as written on purpose, and so is a run of over MAX_RUN characters without
 a space (an address, a data blob). The fix inserts one space.
+
+Two joins read more than the seam. A sentence seam ("jobs.The", "said.”The") is told from code, addresses
+and initials by the words on both sides of it (glue_sentence.py); the token that recurs is the glued pair
+itself, not each of its words ("The" recurs in every article). A label seam ("PoliticsThe vote ...") is a
+site's section label glued to the headline at the top of the text (glue_label.py), and its repair is the
+label's removal rather than a space. Where the words leave a seam in doubt (a capitalised word before the
+stop, a single label before a capitalised word), the fix is offered as unsafe, with the reason.
 """
 
 from __future__ import annotations
@@ -23,17 +30,18 @@ from typing import Literal
 import regex
 
 from ..document import Document
-from ..model import Edit, Finding
+from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
+from . import glue_label, glue_sentence
 
-Join = Literal["case", "sentence", "digit"]
+Join = Literal["case", "sentence", "digit", "label"]
 
 _SEAMS: dict[str, regex.Pattern] = {
     # three lower-case letters then a capitalised word: NewsWhite, rightsOpens (not YouTube, MacBook)
     "case": regex.compile(r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})"),
-    # end of a sentence then the next one: difference.Russia's
-    "sentence": regex.compile(r"(?<=\p{Ll}{2}[.!?][\"'”’]?)(?=\p{Lu}\p{Ll})"),
+    # end of a sentence then the next one: difference.Russia's, said.”The, (2019).The; judged by glue_sentence
+    "sentence": glue_sentence.SEAM,
     # a capitalised word then a count: Comments0, Shares12
     "digit": regex.compile(r"(?<=(?<!\p{L})\p{Lu}\p{Ll}{2,})(?=\d+(?!\S))"),
 }
@@ -43,6 +51,7 @@ _ADDRESS = regex.compile(r"^[#@]|://|www\.|@|\.(?:com|org|net|html?|php)\b", reg
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _LETTERS_BEFORE = regex.compile(r"\p{L}+", regex.REVERSE)  # matched back from a place: only its own letters
 _LETTERS_AFTER = regex.compile(r"\p{L}+")
+_TOKEN_EDGES = "\"'“”‘’()[],.;:!?«»"  # stripped when a run of non-space text is counted as a token
 # Runs of non-space text longer than this are never glue: two labels or words glued together are tens of
 # characters, and a longer run is an address, a data blob or base64, whose seams (hundreds of thousands in
 # a few megabytes) would each be judged by reading the run around it, a time that grows with the square of
@@ -62,18 +71,41 @@ class Options:
     labels_after: tuple[str, ...] = field(
         default=(), metadata={"doc": 'labels glued to the word before them ("Published" in YonhapPublished)'}
     )
+    openers: tuple[str, ...] = field(
+        default=(),
+        metadata={
+            "doc": 'words that open sentences and headlines and never end a name ("The", "Il", "W"): '
+            "after them a sentence or label seam is certain"
+        },
+    )
+    section_labels: tuple[str, ...] = field(
+        default=(), metadata={"doc": 'with the label join: labels sites print above headlines ("Politics", "Top News")'}
+    )
+    window: int = field(default=1, metadata={"doc": "with the label join: content lines from the top a label may open"})
+
+
+def problems(options: Options) -> list[tuple[str, str]]:
+    if "label" in options.joins:
+        if len(options.joins) > 1:
+            return [("joins", "the label join stands alone: its repair removes the label, the others insert a space")]
+        if not options.section_labels:
+            return [("section_labels", "the label join needs the labels it looks for")]
+    return []
 
 
 def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
-    seams = [(join, _SEAMS[join]) for join in opts.joins]
     exceptions = frozenset(opts.exceptions)
+    openers = frozenset(w.replace("'", "’") for w in opts.openers)
+    if "label" in opts.joins:
+        return _label_check(rule, opts, exceptions, openers)
+    seams = [(join, _SEAMS[join]) for join in opts.joins]
     before_labels, after_labels = frozenset(opts.labels_before), frozenset(opts.labels_after)
     judged = bool(before_labels or after_labels)  # without labels, every seam counts
 
     def is_seam(text: str, join: str, at: int) -> bool:
-        """Whether the seam at `at` in a token is glue rather than a name written in camel case."""
-        if join == "sentence" or not judged:
+        """Whether the case or digit seam at `at` in a token is glue rather than a name in camel case."""
+        if not judged:
             return True
         before = _LETTERS_BEFORE.match(text, 0, at)
         after = _LETTERS_AFTER.match(text, at)
@@ -102,16 +134,31 @@ def build(rule: Rule, _gates: Gates):
                     found.add((start, run_end))
         return sorted(found)
 
+    def cuts_in(doc: Document, start: int, end: int) -> list[tuple[int, str, str | None]]:
+        """Where the run [start, end) is glued: the place, the join, and why its space is not certain (None:
+        it is)."""
+        text, cuts = doc.text, []
+        for join, seam in seams:
+            for m in seam.finditer(text, start, min(end + 1, len(text))):  # a lookahead may read the space
+                if m.start() >= end:
+                    break
+                if join == "sentence":
+                    verdict = glue_sentence.judge(text, m, start, end, openers, doc.body_start)
+                    if verdict is not None:
+                        cuts.append((verdict.at, join, verdict.held))
+                elif is_seam(text[start:end], join, m.start() - start):
+                    cuts.append((m.start(), join, None))
+        return sorted(cuts, key=lambda cut: cut[0])
+
     def check(doc: Document) -> list[Finding]:
         out = []
         counts: Counter[str] | None = None  # words of the body, counted only once a seam is found
+        tokens: Counter[str] | None = None  # runs of non-space text of the body, likewise
         for chunk_start, chunk_end in chunks_with_seams(doc):
             text = doc.text[chunk_start:chunk_end]
             if len(text) < 5 or _ADDRESS.search(text):
                 continue
-            cuts = sorted(
-                {m.start() for join, seam in seams for m in seam.finditer(text) if is_seam(text, join, m.start())}
-            )
+            cuts = cuts_in(doc, chunk_start, chunk_end)
             if not cuts:
                 continue
             words = _WORD.findall(text)
@@ -120,10 +167,30 @@ def build(rule: Rule, _gates: Gates):
             if opts.repeated_ok:
                 if counts is None:
                     counts = Counter(_WORD.findall(doc.text, doc.body_start))
-                if any(counts[word] > 1 for word in words):
+                    tokens = Counter(t.strip(_TOKEN_EDGES) for t in doc.text[doc.body_start :].split())
+                if tokens[text.strip(_TOKEN_EDGES)] > 1:
                     continue
-            at = chunk_start + cuts[0]
-            out.append(rule.finding(chunk_start, chunk_end, Edit(at, at, " "), match=text))
+                # a name in camel case recurs as a word; a sentence seam's words ("The") recur in any text
+                if cuts[0][1] != "sentence" and any(counts[word] > 1 for word in words):
+                    continue
+            at, _join, held = cuts[0]
+            out.append(rule.finding(chunk_start, chunk_end, Edit(at, at, " "), held=held, match=text))
+        return out
+
+    return check
+
+
+def _label_check(rule: Rule, opts: Options, exceptions: frozenset[str], openers: frozenset[str]):
+    """The label join: a section label glued to the headline among the first `window` lines, removed."""
+    patterns = glue_label.label_patterns(opts.section_labels)
+
+    def check(doc: Document) -> list[Finding]:
+        out = []
+        for label in glue_label.find(doc, patterns, openers, exceptions, opts.window, opts.repeated_ok):
+            cut = doc.removal(label.start, label.seam)
+            evidence = [Evidence.POSITION, Evidence.SHAPE]
+            match = doc.text[label.start : label.seam]
+            out.append(rule.finding(label.start, label.seam, Edit(*cut, ""), evidence, held=label.held, match=match))
         return out
 
     return check

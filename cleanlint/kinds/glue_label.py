@@ -1,0 +1,163 @@
+"""A site's label glued to the headline: "Latest NewsCouncil approves ...", "PoliticsThe vote ...".
+
+Pages print a section name, a category or a flag ("Breaking", "Exclusive", "Live", "Opinion") above the
+headline, and extraction often drops the line break between them. Three things together make the split,
+and none alone would:
+
+- position: the label opens one of the first `window` lines of the text, where the headline stands;
+- vocabulary: the words before the seam are labels of the rule's `section_labels` (in every language the
+  rule lists), one or a few of them ("HomeWorld News");
+- shape: the headline's first word is glued to the last label with no space, and the seam can be seen: a
+  capital after a small letter, an opening quote, or a letter of another script.
+
+Brands are written the same way: WorldCom, SportsCenter, LiveNation, TechCrunch, HomePod. The seam is
+certain where a brand could not stand: before a word that opens sentences ("PoliticsThe", "LiveIn",
+"CronacaIl": the rule's `openers`), a dateline or headline in capitals ("SportsBUFFALO, N.Y.", "BusinessNEW
+YORK"), an opening quote ("Opinion“We ..."), a word in another script, after two label words ("Top
+NewsWhite House"), on a line of labels alone ("HomeWorld News", removed whole), or where the headline's word
+stands on its own elsewhere in the story and never after the label ("MoneyGoogle" in a story that goes on
+about Google; a brand keeps its tail: WorldCom's "Com" never stands alone). A single label before any other
+capitalised word ("WorldAmericans", "TravelZoo") may be a brand: on the first line its removal is offered as
+an unsafe fix, below it nothing is reported. A glued word that the text prints again (a brand named in the
+story) is taken as written, and so are the rule's `exceptions`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+
+_QUOTES = "“\"‘'«„"
+_WORD = regex.compile(r"\p{L}+")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+# what follows a word in capitals that is a dateline or a headline set in capitals, not a brand's tail:
+# "BUFFALO, N.Y.", "ST. JOSEPH", "WASHINGTON (Reuters) -", "VIENNA —", "WATCH:", "LOOK WHAT YOU MADE ME DO"
+_CAPITALS_GO_ON = regex.compile(r"[,.:]|\s*\(|\s*[—–-]\s|\s+\p{Lu}{2,}(?!\p{L})")
+UNSURE = "may be a name"  # why a single label before a capitalised word is only offered as an unsafe fix
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label glued to what follows it: the label is [start, seam). A line of labels alone is its own
+    label, up to the line's end."""
+
+    start: int
+    seam: int
+    held: str | None  # why its removal is not certain; None: it is
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The rule's labels as patterns: `head` finds one to three of them from the start of a line, each glued
+    to the next or one space apart, ending at a seam that can be seen (how sure the seam is, is judged
+    afterwards: `_seam`); `run` matches what is only labels ("World News" after "Home" in "HomeWorld News")."""
+
+    head: regex.Pattern
+    run: regex.Pattern
+
+
+def label_patterns(labels: tuple[str, ...]) -> Patterns:
+    forms = sorted({_form(label) for label in labels}, key=len, reverse=True)
+    one = "(?i:" + "|".join(forms) + ")"
+    # a seam that can be seen: a capital after a small letter ("US NewsA"), a capitalised word after a capital
+    # ("POLITICSThe", never "POLITICSWASHINGTON"), an opening quote, or a letter of another script
+    glued = rf"(?<=\p{{Ll}})\p{{Lu}}|(?<!\p{{Ll}})\p{{Lu}}\p{{Ll}}|[{regex.escape(_QUOTES)}]|(?!\p{{Latin}})\p{{L}}"
+    head = regex.compile(rf"[ \t]*({one}(?:[ \t]?{one}){{0,2}})(?={glued})")
+    return Patterns(head, regex.compile(rf"(?:[ \t]?{one})+[ \t]*"))
+
+
+def _form(label: str) -> str:
+    """A label as a pattern: its words glued or one space apart, either apostrophe."""
+    words = [regex.escape(w).replace("'", "['’]").replace("’", "['’]") for w in label.split()]
+    return r"[ \t]?".join(words)
+
+
+def find(
+    doc: Document,
+    patterns: Patterns,
+    openers: frozenset[str],
+    exceptions: frozenset[str],
+    window: int,
+    repeated_ok: bool,
+) -> list[Label]:
+    """The labels glued to the start of the first `window` lines of the document."""
+    out = []
+    text = doc.text
+    counts: Counter[str] | None = None  # the body's words, counted once a label is found
+    for index, line in enumerate(doc.head_lines(window)):
+        m = patterns.head.match(text, line.start, line.end)
+        if m is None:
+            continue
+        start, seam = m.span(1)
+        run = patterns.run.fullmatch(text, seam, line.end) is not None  # "HomeWorld News": only labels
+        held = "" if run else _seam(text, start, seam, line.end, openers)
+        if held is False:
+            continue
+        last, first = _glued_words(text, start, seam)
+        if last + first in exceptions:
+            continue
+        if counts is None:
+            counts = Counter(_WORD.findall(text, doc.body_start))
+        if repeated_ok and counts[last + first] > 1:
+            continue
+        if held and _stands_alone(text, doc.body_start, counts, last, first):
+            held = ""
+        if held and index > 0:
+            continue  # below the first line, where the story may already have begun, only a certain seam
+        out.append(Label(start, line.end if run else seam, held or None))
+    return out
+
+
+def _stands_alone(text: str, body_start: int, counts: Counter[str], last: str, first: str) -> bool:
+    """Whether the headline's first word stands on its own elsewhere in the text, and never after the
+    label's last word: a name the story goes on to use ("Google" after "MoneyGoogle"), not the tail of a
+    brand (WorldCom's "Com" never stands alone, and a page that glues "LiveNation" prints "Live Nation")."""
+    if counts[first] == 0:
+        return False
+    return (
+        regex.search(rf"(?<!\p{{L}}){regex.escape(last)}\s+{regex.escape(first)}(?!\p{{L}})", text, pos=body_start)
+        is None
+    )
+
+
+def _seam(text: str, start: int, seam: int, line_end: int, openers: frozenset[str]) -> str | bool:
+    """How sure the seam at `seam` is: "" certain, UNSURE, or False when it is no seam at all."""
+    label = text[start:seam]
+    first = text[seam]
+    if first in _QUOTES:
+        nxt = text[seam + 1 : seam + 3].lstrip()
+        return "" if nxt[:1].isupper() or nxt[:1].isdigit() else False  # "Opinion“We", not "World’s"
+    if not _same_script(label[-1], first):
+        return ""  # "AsiaНаши": a label in one script, the headline in another
+    word = _WORD.match(text, seam, line_end).group()
+    if not word[0].isupper():
+        return False
+    capitalised = len(word) > 1 and word[1:].islower()
+    if label[-1].isupper() and not capitalised:
+        return False  # "USAID", "POLITICSWASHINGTON": no seam can be seen between two capitals
+    after = seam + len(word)
+    if word in openers or (after < line_end and text[after] in "'’" and word + "’" in openers):
+        return ""
+    if len(word) > 1 and word.isupper():
+        return "" if _CAPITALS_GO_ON.match(text, after, line_end) else UNSURE
+    if not capitalised or _CAMEL.search(word):
+        return False  # "SpaceX", "HomePod" with a capital inside: a name
+    if _CAMEL.search(label):
+        return False  # labels glued to each other and to a word ("TechNewsWorld"): the name of a site
+    return "" if len(label.split()) > 1 else UNSURE  # a menu prints its two-word labels with their space
+
+
+def _same_script(a: str, b: str) -> bool:
+    """Whether two letters are written in the same script (Latin, Cyrillic, Greek, ...)."""
+    return not b.isalpha() or regex.match(r"\p{Latin}", a) is None or regex.match(r"\p{Latin}", b) is not None
+
+
+def _glued_words(text: str, start: int, seam: int) -> tuple[str, str]:
+    """The label's last word and the headline's first word as the page glued them: ("World", "Com")."""
+    before = regex.match(r"\p{L}+", text[start:seam][::-1])
+    after = _WORD.match(text, seam)
+    return (before.group()[::-1] if before else ""), (after.group() if after else "")
