@@ -35,7 +35,6 @@ from .name_edits import slip
 # A capitalised word of letters alone: "Texaas" in "Texaas-based", "Moscwo" in "Moscwo's"; not a part of
 # "McDonald" or of "O'Brien".
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
-_LOWER = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+")
 _LATIN = regex.compile(r"\p{Latin}+")
 # the word before a name, and what stands between them: "Robert Peston", "Mr. Huston", "In Moscwo"
 _BEFORE = regex.compile(r"(\p{L}+)(\.?) $")
@@ -63,6 +62,9 @@ def slip_check(
     for name, zipf in index.targets.items():
         if zipf >= min_place_zipf:
             targets.setdefault(name[0], []).append(name)
+    seconds: dict[str, list[str]] = {}  # first letter -> the later words of well-known places' names
+    for after in sorted({a for afters in index.pairs.values() for a in afters}):
+        seconds.setdefault(after[0], []).append(after)
 
     def unknown(word: str) -> bool:
         return not (
@@ -72,32 +74,50 @@ def slip_check(
             or word.casefold() in known
         )
 
+    # The same capitalised words come back in article after article; each is compared with the places once.
     @lru_cache(maxsize=1 << 16)
     def place_for(word: str) -> str | None:
         """The well-known place `word` is one slip from (the most common, if several), or None."""
         near = process.extract(word, targets.get(word[0], ()), scorer=OSA.distance, score_cutoff=1, limit=None)
         return max((name for name, _, _ in near if slip(word, name)), key=index.zipf, default=None)
 
+    @lru_cache(maxsize=1 << 16)
+    def may_be_a_later_word(word: str) -> bool:
+        near = process.extract(word, seconds.get(word[0], ()), scorer=OSA.distance, score_cutoff=1, limit=None)
+        return any(slip(word, name) for name, _, _ in near)
+
     def check(doc: Document) -> list[tuple[int, int, str]]:
         counts = Counter(_WORD.findall(doc.text, doc.body_start))
-        suspects = {w for w, n in counts.items() if n == 1 and unknown(w)}
+        suspects = [w for w, n in counts.items() if n == 1 and unknown(w)]
         if not suspects:
             return []
-        lower = set(_LOWER.findall(doc.text, doc.body_start))
+        names: dict[tuple[str, int], list[str]] = {}  # the article's own names, by first letter and length
+        for name, n in counts.items():
+            if n > 1 or name in index.places:
+                names.setdefault((name[0], len(name)), []).append(name)
+        own: dict[str, str | None] = {}  # suspect -> the article's name for it, or None: the place decides
+        for word in suspects:
+            shapes = ((word[0], len(word) + d) for d in (-1, 0, 1))
+            found = [name for shape in shapes for name in names.get(shape, ()) if slip(word, name)]
+            if found:
+                own[word] = max(found, key=counts.__getitem__)
+            elif may_be_a_later_word(word) or (len(word) >= min_length and place_for(word)):
+                own[word] = None
+        if not own:
+            return []
         out = []
         for m in _WORD.finditer(doc.text, doc.body_start):
             word = m.group()
-            if word not in suspects or word.casefold() in lower:
+            if word not in own:
                 continue
             before, dot = _before(doc.text, m.start())
-            name = next((n for n in counts if slip(word, n) and (n in index.places or counts[n] > 1)), None)
             pair = next((n for n in index.pairs.get(before.casefold(), ()) if not dot and slip(word, n)), None)
-            name = name or pair
+            name = own[word] or pair
             if name is None and len(word) >= min_length:  # a shorter word is judged only beside its name
                 name = place_for(word)
-            if name is None or _HYPHENATED.search(doc.text, max(0, m.start() - 40), m.start()):
+            if name is None or _in_lower_case(doc, word) or in_code(doc.text, m.start(), m.end()):
                 continue
-            if in_code(doc.text, m.start(), m.end()):
+            if _HYPHENATED.search(doc.text, max(0, m.start() - 40), m.start()):
                 continue
             if not pair and in_a_persons_name(doc.text, m.start(), m.end()):
                 continue
@@ -106,6 +126,17 @@ def slip_check(
         return out
 
     return check
+
+
+def _in_lower_case(doc: Document, word: str) -> bool:
+    """Whether the document writes `word` in lower case too ("Sedan sales ... a sedan"): a word, not a name."""
+    lower, text = word.lower(), doc.text
+    at = text.find(lower, doc.body_start)
+    while at != -1:
+        if not text[at - 1 : at].isalpha() and not text[at + len(lower) : at + len(lower) + 1].isalpha():
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _before(text: str, start: int) -> tuple[str, str]:
@@ -122,7 +153,7 @@ def in_a_persons_name(text: str, start: int, end: int) -> bool:
     before, dot = _before(text, start)
     if before[:1].isupper() and (len(before) <= _TITLE if dot else before.casefold() not in function_words):
         return True
-    if before.casefold() == "the":  # "the Lonon Metal Exchange" names an institution, not a person
+    if before == "the":  # "the Lonon Metal Exchange" names an institution; "to Rouven Weiler" is a person
         return False
     after = _AFTER.match(text, end)
     return after is not None and after.group(1).casefold() not in function_words
