@@ -2,7 +2,7 @@
 
 The name is found in three places, the first that has one winning:
 
-1. the document itself: a capitalised word it writes at least twice, or that is a place ("Moscow ... Moscwo");
+1. the document itself: a capitalised word it writes at least twice, or a place ("Rukban ... Rubkan");
 2. the second word of a well-known place of two words, after the first ("Hong Kogn", "South Koera");
 3. the world gazetteer (placenames.py): a one-word place at least `min_place_zipf` common in English.
 
@@ -15,8 +15,10 @@ strong, and every condition is about the word as the document uses it:
   takes a glued token seen twice as written for the same reason);
 - it is no part of a person's name: not after a first name, an initial or a title ("Robert Peston",
   "J. Dubin", "Mr Huston"), not before a surname ("Deval Patrick"), not the second half of a hyphenated
-  given name ("Choo-Hyang");
-- its line reads as English: other languages spell places their own way ("Rusia", "Barcellona").
+  given name ("Choo-Hyang"); and no part of a URL or an identifier;
+- the words around it are English: other languages spell places their own way ("viajó a Rusia");
+- it is at least `min_length` letters long, or one less where the document or the place's first word
+  gives the name ("Itay" beside "Italy", "Hong Kogn").
 """
 
 from __future__ import annotations

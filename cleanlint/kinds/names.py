@@ -7,13 +7,14 @@ Two ways of knowing a name, each with its own evidence:
   spelling. Accepted variants ("Zaporizhia") are listed with their name so they are never reported. Only
   words of the same first letter and similar length are compared, which keeps the check cheap and its
   guesses sane.
-- With `world`, the names of the world's places (placenames.py) and the document's own names: a
-  capitalised word one slip (name_edits.py: a transposition, an insertion or a deletion) away from the
-  name of a well-known place, or from a name the document writes more often or that is a place. Most such
-  words are real words or names of their own, so the word itself must be unknown: no place, and rarer in
-  English than `max_word_zipf`; never written in lower case in the document; and not read as a person's
-  surname, after a first name or a title ("Robert Peston", "Mr Huston"). Only English documents are judged
-  so: other languages spell places their own way ("Rusia").
+- With `world` (name_slips.py), the names of the world's places (placenames.py) and the document's own
+  names: a capitalised word one slip (name_edits.py: a transposition, an insertion or a deletion) away from
+  a well-known place, or from a name the document writes more often or that is a place. Most such words
+  are real words or names of their own, so the word itself must be unknown and written once, and read as
+  a place would be, in English.
+
+Both ways leave alone a word that reads as a part of a person's name ("Adam Kropelin", "Mr Huston") or that
+is in a URL or an identifier.
 
 The suggestion is an unsafe fix: a name can be a different, real name that no gazetteer knows.
 """
