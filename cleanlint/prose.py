@@ -40,15 +40,16 @@ _SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
 
 @cache
 def _stoplists() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(w.lower() for w in _stoplist_words(language)) for language in LANGUAGES)
+
+
+def _stoplist_words(language: str) -> list[str]:
+    """jusText's stoplist of `language`, as it writes its words ("the", "The", "John", "London")."""
     spec = importlib.util.find_spec("justext")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("jusText's stoplists are missing: pip install justext")
     folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
-    lists = []
-    for language in LANGUAGES:
-        words = (folder / f"{language}.txt").read_text(encoding="utf-8").split()
-        lists.append(frozenset(w.lower() for w in words))
-    return tuple(lists)
+    return (folder / f"{language}.txt").read_text(encoding="utf-8").split()
 
 
 _MEMO = "prose-stoplist"
@@ -100,3 +101,15 @@ def reads_as_prose(doc: Document, start: int, end: int) -> bool:
         stop = stoplist(doc)
         judged[(start, end)] = any(line_reads_as_prose(line, stop) for line in doc.text[start:end].splitlines())
     return judged[(start, end)]
+
+
+def stoplists() -> dict[str, frozenset[str]]:
+    """The stoplist of each language of LANGUAGES, by jusText's name for it ("English"), in lower case."""
+    return dict(zip(LANGUAGES, _stoplists(), strict=True))
+
+
+@cache
+def lower_case_stoplist(language: str) -> frozenset[str]:
+    """The words of a stoplist that it writes in lower case: jusText's lists, made from Wikipedia's
+    commonest words, also hold names ("John", "Robert", "London"), which are no function words."""
+    return frozenset(w for w in _stoplist_words(language) if w.islower())

@@ -17,7 +17,8 @@ def flagged(proc: subprocess.CompletedProcess, text: str) -> list[str]:
     return [text[f["start"] : f["end"]] for f in json.loads(proc.stdout)["findings"]]
 
 
-ARTICLE = "Fans packed Itaquera before the match; the stadium at Itaquerra was full and Zaporizzhia cheered.\n"
+# Itaquera is spelt right nowhere in it: only a gazetteer that knows the name tells "Itaquerra" for a slip
+ARTICLE = "Fans packed the stadium at Itaquerra before the match, and Zaporizzhia cheered.\n"
 
 
 def test_gazetteer_names_are_known_and_their_near_misses_reported(tmp_path: Path):
