@@ -113,11 +113,24 @@ def unit_keys(text: str, spans: list[tuple[int, int]]) -> list[bytes]:
     return found
 
 
+_MEMO = object()  # this module's entry in Document.memo: the coarse key of each line, and their counts
+
+
+def counted_line_keys(doc: Document) -> tuple[list[bytes], Counter[bytes]]:
+    """The coarse key of each line of the document's text, and how often each occurs: worked out once per
+    document, as every rule that looks for repeats anywhere in the text (captions, paragraphs) needs them."""
+    known = doc.memo.get(_MEMO)
+    if known is None:
+        keys = line_keys(doc.text)
+        known = doc.memo[_MEMO] = (keys, Counter(keys))
+    return known
+
+
 def repeated_body_lines(doc: Document, min_count: int) -> list[Region]:
     """The content lines of the body whose coarse key occurs at least `min_count` times in the text."""
     text = doc.text
-    keys = line_keys(text)
-    common = {key for key, count in Counter(keys).items() if count >= min_count}
+    keys, counts = counted_line_keys(doc)
+    common = {key for key, count in counts.items() if count >= min_count}
     # Blank lines have an empty key too, and each "\n\n" holds one: when the empty key is left with fewer
     # than `min_count` lines without those, no content line with an empty key can repeat.
     if b"" in common and keys.count(b"") - text.count("\n\n") < min_count:
