@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.kinds import language
+from cleanlint.kinds import language, language_detect, language_judge, language_rough
+from cleanlint.kinds.language_markers import WORD, Markers
 from cleanlint.scan import Gates
 
 from .conftest import DEFAULT_RULES
@@ -60,6 +61,16 @@ TRICKY = (
     "\u0345",
     "\u00a0",
     "—",
+    "’",
+    "“",
+    "”",
+    "„",
+    "«",
+    "»",
+    "…",
+    "\u200b",
+    "\u2060",
+    "‹",
     "-",
     ".",
     ",",
@@ -83,6 +94,12 @@ SENTENCES = (
     "Photo: David Zalubowski, STF / Associated Press",
     "Advertisement",
 )
+
+
+def spaced(c: str) -> bool:
+    """Whether the rough reading reads the character as white space: punctuation that is never in a word."""
+    return "\u2000" <= c <= "\u206f" or c in "\u00a0\u00ab\u00bb"
+
 
 tricky_text = st.lists(st.sampled_from(TRICKY), max_size=60).map("".join)
 line = st.one_of(
@@ -109,17 +126,32 @@ def test_rough_counts_bound_the_exact_counts(text: str):
     for lang, words in MARKERS.items():
         for word in (w.encode() for w in words if w.isascii() and w.isalpha()):
             marker_tags[word] = marker_tags.get(word, "") + tag_of[lang]
-    rough = language._rough(text, marker_tags)
+    rough = language_rough.read(text, marker_tags)
     lines = text.split("\n")
     assert len(rough.tags) == len(rough.most_words) == len(lines)
     for tags, most_words, non_ascii, line_text in zip(
         rough.tags, rough.most_words, rough.non_ascii, lines, strict=True
     ):
-        words = Counter(w.casefold() for w in language._WORD.findall(line_text))
+        words = Counter(w.casefold() for w in WORD.findall(line_text))
         assert most_words >= sum(words.values())
-        assert non_ascii == sum(not c.isascii() for c in line_text)
+        assert non_ascii == sum(not c.isascii() and not spaced(c) for c in line_text)
         for lang, tag in tag_of.items():
             assert tags.count(tag) <= sum(n for word, n in words.items() if word in MARKERS[lang])
+
+
+@checked
+@given(tricky_text, st.sampled_from(sorted(MARKERS)))
+def test_rough_bounds_hold_for_every_expected_language(text: str, expected: str):
+    """line_bounds: no line has fewer markers of `expected` than the first bound says, nor more of another
+    language than the second; so a unit the bounds settle is settled by its exact counts too."""
+    markers = Markers.build(L101.options.markers, L101.options.min_share)
+    if expected not in markers.tag_of:
+        return
+    own, rival = language_rough.line_bounds(language_rough.read(text, markers.marker_tags), markers, expected)
+    for mine, most, line_text in zip(own, rival, text.split("\n"), strict=True):
+        counts = markers.counts([w.casefold() for w in WORD.findall(line_text)])
+        assert mine <= counts.pop(expected, 0)
+        assert all(n <= most for n in counts.values())
 
 
 @pytest.fixture
@@ -132,15 +164,15 @@ def stand_in_langdetect(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         code = zlib.crc32(text.encode("utf-8", "surrogatepass"))
         return None if code % 11 == 0 else (("en", "es", "fr", "de", "ru", "ja")[code % 6], 0.9 + code % 100 / 1000)
 
-    monkeypatch.setattr(language._Detector, "__call__", detect)
+    monkeypatch.setattr(language_detect.Detector, "__call__", detect)
     return asked
 
 
-def blind(text: str) -> language._Rough:
+def blind(text: str) -> language_rough.Rough:
     """A rough reading that settles nothing, so that every unit is judged exactly: it sees no marker, and
     bounds the words of a line by its characters."""
     lengths = [len(line) for line in text.split("\n")]
-    return language._Rough(tags=[""] * len(lengths), most_words=lengths, non_ascii=lengths)
+    return language_rough.Rough(tags=[""] * len(lengths), most_words=lengths, non_ascii=lengths)
 
 
 def assert_same_as_exact(doc: Document, asked: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,7 +181,8 @@ def assert_same_as_exact(doc: Document, asked: list[str], monkeypatch: pytest.Mo
     fast_asked = list(asked)
     asked.clear()
     with monkeypatch.context() as patch:
-        patch.setattr(language, "_rough", lambda text, _tags, _max_length: blind(text))
+        patch.setattr(language, "read", lambda text, _tags, _max_length: blind(text))
+        patch.setattr(language_judge, "read", lambda text, _tags, _max_length: blind(text))
         exact = language.build(L101, Gates())(Document(doc.text, body_start=doc.body_start, metadata=doc.metadata))
     assert fast == [(f.start, f.end, f.message) for f in exact]
     assert fast_asked == asked
@@ -172,7 +205,7 @@ def test_long_documents_change_nothing(
 ):
     head = "---\nlanguage: xx\n---\n" + "x" * 20
     line = SENTENCES[1] + " " + SENTENCES[0]
-    body = "\n".join([line] * (language._SAMPLE // (len(line) + 1))) + "\n" + "y" * cut + SENTENCES[2] * 40
+    body = "\n".join([line] * (language_judge.SAMPLE // (len(line) + 1))) + "\n" + "y" * cut + SENTENCES[2] * 40
     doc = Document(head[:body_start] + body + "\n\n" + "\n".join(SENTENCES), body_start=body_start)
     assert_same_as_exact(doc, stand_in_langdetect, monkeypatch)
 
@@ -184,7 +217,7 @@ def findings(text: str, **metadata: str) -> list[str]:
 def test_the_main_language_is_decided_by_the_sample_alone():
     """The first ten thousand characters are Spanish; a longer English line starts inside them."""
     spanish, english = SENTENCES[1], SENTENCES[0]
-    text = f"{spanish}\n" * (language._SAMPLE // (len(spanish) + 1)) + f"{english} " * 200 + "\n"
+    text = f"{spanish}\n" * (language_judge.SAMPLE // (len(spanish) + 1)) + f"{english} " * 200 + "\n"
     assert findings(text) == ['paragraph in "en", not in the expected "es"']
 
 

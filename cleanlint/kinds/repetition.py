@@ -50,12 +50,46 @@ class Options:
     unless: tuple[str, ...] = field(
         default=(), metadata={"regex": True, "doc": "leave a unit alone when one of these matches in it"}
     )
+    min_words_multi: int = field(
+        default=0, metadata={"doc": "a unit of two sentences or more is judged from this many words (0: never)"}
+    )
+    safe_copies: Literal["any", "doubled"] = field(
+        default="any",
+        metadata={"doc": "doubled: only a copy of two sentences or more right after its twin is safely removed"},
+    )
 
 
 def problems(options: Options) -> list[tuple[str, str]]:
     if options.min_count < 2:
         return [("min_count", "must be at least 2: a unit that occurs once does not repeat")]
+    if options.safe_copies == "doubled" and not options.keep_first:
+        return [("safe_copies", "doubled needs keep_first: the first copy is what makes the second lossless")]
     return []
+
+
+APART = "apart from its first copy"  # a pull quote, or a line repeated for effect, stands apart too
+ONE_SENTENCE = "one sentence"  # a caption printed over and under its picture, or a line said twice
+NOT_EXACT = "not letter for letter"  # the copies differ in case or punctuation: one of them may be the right one
+
+
+def squeezed(text: str) -> str:
+    """`text` with each run of white space one space, and none at either end: copies that differ only in
+    white space are the same paragraph."""
+    return " ".join(text.split())
+
+
+def doubled_held(doc: Document, before: Region, copy: Region) -> str | None:
+    """Why removing `copy`, a later copy of the unit `before` (the copy before it in the text), is not
+    certain to lose nothing, or None when it is: only white space lies between them, they are the same
+    letter for letter, and they hold two sentences or more."""
+    text = doc.text
+    if text[before.end : copy.start].strip():
+        return APART
+    if squeezed(text[before.start : before.end]) != squeezed(text[copy.start : copy.end]):
+        return NOT_EXACT
+    if doc.sentence_at(copy.start, copy.end) is not None:
+        return ONE_SENTENCE
+    return None
 
 
 def line_keys(text: str) -> list[bytes]:
@@ -79,11 +113,24 @@ def unit_keys(text: str, spans: list[tuple[int, int]]) -> list[bytes]:
     return found
 
 
+_MEMO = object()  # this module's entry in Document.memo: the coarse key of each line, and their counts
+
+
+def counted_line_keys(doc: Document) -> tuple[list[bytes], Counter[bytes]]:
+    """The coarse key of each line of the document's text, and how often each occurs: worked out once per
+    document, as every rule that looks for repeats anywhere in the text (captions, paragraphs) needs them."""
+    known = doc.memo.get(_MEMO)
+    if known is None:
+        keys = line_keys(doc.text)
+        known = doc.memo[_MEMO] = (keys, Counter(keys))
+    return known
+
+
 def repeated_body_lines(doc: Document, min_count: int) -> list[Region]:
     """The content lines of the body whose coarse key occurs at least `min_count` times in the text."""
     text = doc.text
-    keys = line_keys(text)
-    common = {key for key, count in Counter(keys).items() if count >= min_count}
+    keys, counts = counted_line_keys(doc)
+    common = {key for key, count in counts.items() if count >= min_count}
     # Blank lines have an empty key too, and each "\n\n" holds one: when the empty key is left with fewer
     # than `min_count` lines without those, no content line with an empty key can repeat.
     if b"" in common and keys.count(b"") - text.count("\n\n") < min_count:
@@ -122,10 +169,16 @@ def build(rule: Rule, _gates: Gates):
         counts = Counter(keys)
         return [Region(*span) for span, key in zip(spans, keys, strict=True) if counts[key] >= opts.min_count]
 
-    def reading(text: str) -> str | None:
-        """How `text` reads once punctuation and case are set aside; None when it is too short to count
+    def reading(doc: Document, unit: Region) -> str | None:
+        """How the unit reads once punctuation and case are set aside; None when it is too short to count
         or an `unless` pattern excuses it."""
-        if word_count(text) < opts.min_words or (unless is not None and unless.search(text)):
+        text = doc.text[unit.start : unit.end]
+        if unless is not None and unless.search(text):
+            return None
+        words = word_count(text)
+        if words < opts.min_words and not (
+            0 < opts.min_words_multi <= words and doc.sentence_at(unit.start, unit.end) is None
+        ):
             return None
         return _NOT_WORD.sub(" ", text).strip().casefold()
 
@@ -135,17 +188,28 @@ def build(rule: Rule, _gates: Gates):
         for unit in candidates(doc):
             text = doc.text[unit.start : unit.end]
             if text not in readings:
-                readings[text] = reading(text)
+                readings[text] = reading(doc, unit)
             if readings[text] is not None:
                 occurrences.setdefault(readings[text], []).append(unit)
         out = []
-        evidence = [Evidence.REPEATED, *([Evidence.POSITION] if opts.position == "head" else [])]
         for copies in occurrences.values():
             if len(copies) < opts.min_count:
                 continue
-            for unit in copies if not opts.keep_first else copies[1:]:
-                edit = Edit(*doc.removal(unit.start, unit.end), "")
-                out.append(rule.finding(unit.start, unit.end, edit, evidence, count=str(len(copies))))
+            for index, unit in enumerate(copies):
+                if opts.keep_first and index == 0:
+                    continue
+                out.append(copy_finding(doc, unit, copies[index - 1] if index else None, len(copies)))
         return out
+
+    def copy_finding(doc: Document, unit: Region, before: Region | None, count: int) -> Finding:
+        """The finding for one reported copy; `before` is the copy before it, if any."""
+        edit = Edit(*doc.removal(unit.start, unit.end), "")
+        evidence = [Evidence.REPEATED, *([Evidence.POSITION] if opts.position == "head" else [])]
+        held = None
+        if opts.safe_copies == "doubled":
+            held = APART if before is None else doubled_held(doc, before, unit)
+            if held is None:  # the removed copy is its twin whole: nothing of the text goes with it
+                evidence.append(Evidence.SHAPE)
+        return rule.finding(unit.start, unit.end, edit, evidence, held, count=str(count))
 
     return check
