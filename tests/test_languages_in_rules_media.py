@@ -14,7 +14,6 @@ Furniture lines are too short for langdetect to judge, so a positive example is 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -88,6 +87,10 @@ def detected_languages(text: str) -> set[str]:
 RULES = _rules()
 
 
+def _listed(languages: set[str]) -> str:
+    return ", ".join(sorted(languages)) or "none"
+
+
 def test_the_packs_have_boilerplate_rules():
     assert len(RULES) >= 20
 
@@ -99,8 +102,8 @@ def test_every_rule_shows_five_languages_besides_english_both_ways():
         both = positive & negative
         if len(both) < MIN_LANGUAGES:
             short[f"{rule.code} {rule.name}"] = (
-                f"{len(both)} languages with both ({', '.join(sorted(both)) or 'none'}); "
-                f"removed in {', '.join(sorted(positive)) or 'none'}; left alone in {', '.join(sorted(negative)) or 'none'}"
+                f"{len(both)} languages with both ({_listed(both)}); "
+                f"removed in {_listed(positive)}; left alone in {_listed(negative)}"
             )
     assert not short, "rules short of examples in the corpus's languages:\n" + "\n".join(
         f"  {name}: {why}" for name, why in short.items()
@@ -115,9 +118,7 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "index", "example"), NEGATIVES, ids=[f"{r.code}-{i + 1}" for r, i, _ in NEGATIVES]
-)
+@pytest.mark.parametrize(("rule", "index", "example"), NEGATIVES, ids=[f"{r.code}-{i + 1}" for r, i, _ in NEGATIVES])
 def test_a_negative_example_is_in_the_languages_its_note_names(rule, index, example):
     declared = set(declared_languages(example)) - {"en"}
     assert declared <= set(LANGUAGES), f"unknown language code in the note: {sorted(declared - set(LANGUAGES))}"
