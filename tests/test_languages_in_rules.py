@@ -62,8 +62,9 @@ def named_languages(example: Example) -> frozenset[str]:
 
 def detected_languages(text: str) -> frozenset[str]:
     """The languages langdetect (seeded, for a stable answer) finds likely on each line of at least MIN_WORDS
-    words, and in the shorter lines of each block read together (a table's cells, a list's items): every language it gives
-    a chance of at least LIKELY, since Dutch reads as Afrikaans and a short Italian line as Catalan too."""
+    words, and in the shorter lines of each block read together (a table's cells, a list's items): every
+    language it gives a chance of at least LIKELY, since Dutch reads as Afrikaans and short Italian as
+    Catalan too."""
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
