@@ -200,6 +200,10 @@ class Document:
         """The first `window` content lines, `content_lines[:window]`."""
         return self._edge_lines(window, from_end=False)
 
+    def tail_lines(self, window: int) -> list[Region]:
+        """The last `window` content lines, `content_lines[-window:]`."""
+        return self._edge_lines(window, from_end=True)
+
     def _edge_lines(self, window: int, from_end: bool) -> list[Region]:
         """`content_lines[:window]` or `content_lines[-window:]`, reading only as many lines as that takes:
         a match in the head of a long article should not split the whole of it into lines."""

@@ -27,12 +27,12 @@ def line_led_rest(pattern: str) -> str | None:
     rest = pattern[1:]
     if "(?<" in rest or _GLOBAL_FLAGS.search(rest):
         return None  # a look-behind or a named group (both written "(?<"), or a flag that must come first
-    if any(escape in rest for escape in ("\\A", "\\G", "\\K")) or _has_top_level_branch(rest):
+    if any(escape in rest for escape in ("\\A", "\\G", "\\K")) or has_top_level_branch(rest):
         return None  # \K would move the start of the match, which the shift back assumes is the newline
     return rest
 
 
-def _has_top_level_branch(pattern: str) -> bool:
+def has_top_level_branch(pattern: str) -> bool:
     """Whether a `|` outside every group splits the pattern, so that `^` would bind to its first branch
     only. Unsure (an unbalanced or unusual pattern) counts as yes."""
     depth, at, size = 0, 0, len(pattern)

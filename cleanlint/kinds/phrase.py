@@ -6,6 +6,7 @@ with a position (head or tail of the article) and a word limit on the unit it re
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -15,6 +16,7 @@ from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .gated import Searcher, gated_alternation
+from .line_led import has_top_level_branch
 from .patterns import compile_alternation
 from .scoping import SHORT_LINE, Position, Scope, in_position, is_shaped, trimmed, widen, word_count
 
@@ -62,10 +64,26 @@ def _line_anchored(pattern: str) -> bool:
     return body.startswith(("^", "(?:^")) or body.endswith("$")
 
 
+def _starts_a_line(pattern: str) -> bool:
+    """Whether every match of the pattern starts at a line start: a leading `^` that binds the whole of it,
+    and nothing (`\\K`) that moves a match's start."""
+    rest = pattern[1:]
+    return pattern.startswith("^") and rest[:1] not in ("", "*", "+", "?", "{") and "\\K" not in rest and not (
+        has_top_level_branch(rest)
+    )
+
+
 def build(rule: Rule, gates: Gates):
     opts: Options = rule.options
     alternation = gated_alternation(gates, opts.patterns, opts.phrases, opts.ignore_case)
     unless = compile_alternation(opts.unless, ignore_case=opts.ignore_case)
+    # a rule bound to the head or tail whose matches all start lines need only be tried at the lines there
+    at_edges = (
+        opts.position != "anywhere"
+        and opts.scope != "paragraph"
+        and not opts.phrases
+        and all(_starts_a_line(p) for p in opts.patterns)
+    )
 
     def matches(doc: Document, pattern: Searcher):
         """Matches of the pattern, each confined to one line unless the scope is a paragraph.
@@ -74,7 +92,14 @@ def build(rule: Rule, gates: Gates):
         within its first line, so that line-anchored patterns behave as their authors read them.
         """
         text, pos = doc.text, doc.body_start
-        while pos <= len(text) and (m := pattern.search(text, pos)) is not None:  # past the end is the end again
+        starts = _edge_line_starts(doc, opts.position, opts.window) if at_edges else None
+        while True:
+            if starts is None:  # search the text; past the end is the end again
+                m = pattern.search(text, pos) if pos <= len(text) else None
+            else:  # try the lines where a match may start, as the search would reach them
+                m = next((m for at in starts if at >= pos and (m := pattern.match(text, at)) is not None), None)
+            if m is None:
+                return
             start, end = trimmed(text, m.start(), m.end())
             if opts.scope != "paragraph" and "\n" in text[start:end]:
                 line_end = text.find("\n", start)
@@ -113,3 +138,25 @@ def build(rule: Rule, gates: Gates):
         return list(found.values())
 
     return check
+
+
+def _edge_line_starts(doc: Document, position: Position, window: int) -> list[int]:
+    """The starts of the lines a match in `position` may start on, in order: the lines up to the last of the
+    head window, and the tail window's lines with the blank lines just above them (a match that starts on a
+    blank line begins, once its white space is trimmed, on the next)."""
+    starts = doc.line_starts
+    low = bisect.bisect_left(starts, doc.body_start)
+    chosen: list[int] = []
+    if position in ("head", "edge"):
+        head = doc.head_lines(window)
+        if head:
+            chosen += starts[low : bisect.bisect_right(starts, head[-1].start)]
+    if position in ("tail", "edge"):
+        tail = doc.tail_lines(window)
+        if tail:
+            first = bisect.bisect_left(starts, tail[0].start)
+            text = doc.text
+            while first > low and not text[starts[first - 1] : starts[first]].strip():
+                first -= 1  # the blank lines above the tail window
+            chosen += [at for at in starts[first:] if not chosen or at > chosen[-1]]
+    return chosen

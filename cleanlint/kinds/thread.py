@@ -81,7 +81,7 @@ def build(rule: Rule, gates: Gates):
         heading_re = headings.for_document(doc) if headings is not None else None
         signature_re = signatures.for_document(doc)
         heads = _whole_lines(doc, heading_re)
-        if signature_re is None:
+        if signature_re is None or (opts.heading and not heads):  # no thread without its heading
             return _lone_headings(rule, doc, heads, opts.window)
         signed = _whole_lines(doc, signature_re)
         marked = _whole_lines(doc, marks.for_document(doc) if marks is not None else None)
