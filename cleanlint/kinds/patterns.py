@@ -14,6 +14,8 @@ document; the engine reports it and the run goes on.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 # ^ and $ match at line ends; no-break and other Unicode spaces count as \s (regex module default).
@@ -37,7 +39,7 @@ class TimedPattern:
     @property
     def pattern(self) -> regex.Pattern:
         if self._compiled is None:
-            self._compiled = regex.compile(self._source, self._flags)
+            self._compiled = compiled(self._source, self._flags)
         return self._compiled
 
     @staticmethod
@@ -80,10 +82,26 @@ def compile_alternation(
     return TimedPattern(source, flags)
 
 
+@cache
+def compiled(source: str, flags: int) -> regex.Pattern:
+    """`source` compiled, once a process: the loader compiles each pattern to validate it, and the check
+    that searches with it would otherwise compile it again (the `regex` module's own cache holds 500, fewer
+    than a rule set's patterns)."""
+    return regex.compile(source, flags)
+
+
 def regex_error(pattern: str) -> str | None:
-    """Why `pattern` does not compile, or None when it does."""
+    """Why `pattern` does not compile, or None when it does. A pattern that a check searches as a newline
+    and the rest (line_led.py) is compiled in that form, which the check then finds compiled."""
+    from .line_led import line_led_rest  # here: line_led imports this module
+
+    rest = line_led_rest(pattern)
     try:
-        regex.compile(pattern, FLAGS)
-    except regex.error as err:
-        return str(err)
+        compiled(pattern if rest is None else "\\n" + rest, FLAGS)
+    except regex.error as searched:
+        try:
+            regex.compile(pattern, FLAGS)  # the error as the rule's author wrote the pattern
+        except regex.error as err:
+            return str(err)
+        return str(searched)
     return None
