@@ -194,3 +194,21 @@ def test_the_label_join_stands_alone(tmp_path: Path):
     rule.write_text(rule.read_text().replace("joins: [label, case]\nsection_labels: [Politics]\n", "joins: [label]\n"))
     with pytest.raises(RuleError, match="needs the labels"):
         load_rules([rule])
+
+
+def test_the_label_test_before_the_pattern_never_turns_a_label_away():
+    """`may_start` only spares texts the label pattern would not match: any label, spaced or glued, in any
+    case, after white space, with either apostrophe; and a line that starts with letters outside ASCII always
+    goes to the pattern."""
+    from cleanlint.kinds.glue_label import label_patterns
+
+    labels = ("Top News", "Editor's Picks", "World", "À la une", "TV")
+    patterns = label_patterns(labels)
+    for line in ("Top NewsWhite", "TOPNEWSWhite", "   top news", "Editor’s PicksThe", "WorldAmericans", "TVThe"):
+        assert patterns.may_start(line, 0, len(line)), line
+    for line in ("À la uneLe", "Ünlü", "İstanbul"):
+        assert patterns.may_start(line, 0, len(line)), line
+    for line in ("Officials said", "Tops", "Wo", "Ed"):
+        matched = patterns.head.match(line, 0, len(line)) is not None
+        assert patterns.may_start(line, 0, len(line)) or not matched, line
+    assert not patterns.may_start("Officials said the vote", 0, 23)

@@ -50,14 +50,49 @@ class Label:
     held: str | None  # why its removal is not certain; None: it is
 
 
-@dataclass(frozen=True)
 class Patterns:
     """The rule's labels as patterns: `head` finds one to three of them from the start of a line, each glued
     to the next or one space apart, ending at a seam that can be seen (how sure the seam is, is judged
-    afterwards: `_seam`); `run` matches what is only labels ("World News" after "Home" in "HomeWorld News")."""
+    afterwards: `_seam`); `run` matches what is only labels ("World News" after "Home" in "HomeWorld News").
 
-    head: regex.Pattern
-    run: regex.Pattern
+    Hundreds of labels in eight languages make an alternation the `regex` module takes a tenth of a second
+    to compile, and most texts' first lines start with no label at all. So the patterns are compiled on
+    first need, and `may_start` first asks whether a line starts as one of the labels does.
+    """
+
+    def __init__(self, one: str, glued: str, openings: frozenset[str]):
+        self._head_source = rf"[ \t]*({one}(?:[ \t]?{one}){{0,2}})(?={glued})"
+        self._run_source = rf"(?:[ \t]?{one})+[ \t]*"
+        self._openings = openings  # every label as _opening reads it
+        self._lengths = sorted({len(opening) for opening in openings})
+        self._longest = max(self._lengths, default=0)
+        self._head: regex.Pattern | None = None
+        self._run: regex.Pattern | None = None
+
+    @property
+    def head(self) -> regex.Pattern:
+        if self._head is None:
+            self._head = regex.compile(self._head_source)
+        return self._head
+
+    @property
+    def run(self) -> regex.Pattern:
+        if self._run is None:
+            self._run = regex.compile(self._run_source)
+        return self._run
+
+    def may_start(self, text: str, start: int, end: int) -> bool:
+        """Whether the line [start, end) may start with a label: read as the labels' forms read (_opening),
+        it starts with one of them. A line whose opening is not plain ASCII goes to the pattern itself:
+        case-insensitive matching and case-folding agree on ASCII letters, not on every letter."""
+        head = _opening(text[start:end].lstrip(" \t")[: 2 * self._longest])[: self._longest]
+        return not head.isascii() or any(head[:n] in self._openings for n in self._lengths if n <= len(head))
+
+
+def _opening(text: str) -> str:
+    """`text` as the labels' forms read it: white space left out (a label's words are glued or one space
+    apart), either apostrophe, case-folded."""
+    return text.replace(" ", "").replace("\t", "").replace("’", "'").casefold()
 
 
 def label_patterns(labels: tuple[str, ...]) -> Patterns:
@@ -66,8 +101,8 @@ def label_patterns(labels: tuple[str, ...]) -> Patterns:
     # a seam that can be seen: a capital after a small letter ("US NewsA"), a capitalised word after a capital
     # ("POLITICSThe", never "POLITICSWASHINGTON"), an opening quote, or a letter of another script
     glued = rf"(?<=\p{{Ll}})\p{{Lu}}|(?<!\p{{Ll}})\p{{Lu}}\p{{Ll}}|[{regex.escape(_QUOTES)}]|(?!\p{{Latin}})\p{{L}}"
-    head = regex.compile(rf"[ \t]*({one}(?:[ \t]?{one}){{0,2}})(?={glued})")
-    return Patterns(head, regex.compile(rf"(?:[ \t]?{one})+[ \t]*"))
+    openings = frozenset(_opening(label) for label in labels)
+    return Patterns(one, glued, openings)
 
 
 def _form(label: str) -> str:
@@ -89,6 +124,8 @@ def find(
     text = doc.text
     counts: Counter[str] | None = None  # the body's words, counted once a label is found
     for index, line in enumerate(doc.head_lines(window)):
+        if not patterns.may_start(text, line.start, line.end):
+            continue
         m = patterns.head.match(text, line.start, line.end)
         if m is None:
             continue
