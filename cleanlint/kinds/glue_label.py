@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document
+from .glue_sentence import UNSURE  # a single label before a capitalised word, as a stop before one: a name
 
 _QUOTES = "“\"‘'«„"
 _WORD = regex.compile(r"\p{L}+")
@@ -37,7 +38,6 @@ _CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
 # what follows a word in capitals that is a dateline or a headline set in capitals, not a brand's tail:
 # "BUFFALO, N.Y.", "ST. JOSEPH", "WASHINGTON (Reuters) -", "VIENNA —", "WATCH:", "LOOK WHAT YOU MADE ME DO"
 _CAPITALS_GO_ON = regex.compile(r"[,.:]|\s*\(|\s*[—–-]\s|\s+\p{Lu}{2,}(?!\p{L})")
-UNSURE = "may be a name"  # why a single label before a capitalised word is only offered as an unsafe fix
 
 
 @dataclass(frozen=True)

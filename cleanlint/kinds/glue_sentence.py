@@ -48,7 +48,8 @@ _ENDINGS = frozenset(
     "doc docx xls xlsx ppt pptx txt csv json xml yaml yml jpg jpeg png gif svg mp3 mp4 mov zip exe js ts py "
     "rb md".split()
 )
-UNSURE = "may be a name"  # why a seam after a capitalised word is only offered as an unsafe fix
+# why a seam next to a capitalised word (after a stop, after a single label) is only offered as an unsafe fix
+UNSURE = "may be a name"
 
 
 @dataclass(frozen=True)
