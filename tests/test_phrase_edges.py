@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from cleanlint.document import Document
 from cleanlint.engine import Engine
 from cleanlint.kinds import phrase
+from cleanlint.kinds.line_led import starts_a_line
 from cleanlint.loader import load_rules
 
 LINES = [
@@ -66,8 +67,8 @@ def spans(found) -> list[tuple[int, int, str | None]]:
 
 
 def test_a_pattern_starts_a_line_when_its_caret_binds_all_of_it():
-    assert all(phrase._starts_a_line(p) for p in ("^By", r"^\s*By", "^(?:A|B)"))
-    assert not any(phrase._starts_a_line(p) for p in ("^A|B", "By", r"^A\KB", "^*"))
+    assert all(starts_a_line(p) for p in ("^By", r"^\s*By", "^(?:A|B)", r"^(?<!x)By"))
+    assert not any(starts_a_line(p) for p in ("^A|B", "By", r"^A\KB", "^*"))
 
 
 @settings(max_examples=150, derandomize=True)
@@ -84,7 +85,7 @@ def test_trying_the_edge_lines_finds_what_searching_the_text_finds(
     tmp = tmp_path_factory.mktemp("rules")
     at_edges = engine(tmp, position, window).check(Document(text))
     with monkeypatch_module.context() as patch:
-        patch.setattr(phrase, "_starts_a_line", lambda _pattern: False)  # search the whole text instead
+        patch.setattr(phrase, "starts_a_line", lambda _pattern: False)  # search the whole text instead
         whole = engine(tmp, position, window).check(Document(text))
     assert spans(at_edges) == spans(whole)
 

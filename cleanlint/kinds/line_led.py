@@ -20,19 +20,31 @@ from .patterns import TimedPattern
 _GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
 
 
+def starts_a_line(pattern: str) -> bool:
+    """Whether every match of the pattern starts at a line start: a leading `^` that binds the whole of it
+    (no `|` outside every group), and nothing (`\\K`) that moves a match's start."""
+    rest = pattern[1:]
+    return (
+        pattern.startswith("^")
+        and rest[:1] not in ("", "*", "+", "?", "{")
+        and "\\K" not in rest
+        and not _has_top_level_branch(rest)
+    )
+
+
 def line_led_rest(pattern: str) -> str | None:
     """What follows the leading `^` of a pattern that can be searched as `\\n` and that, or None."""
-    if not pattern.startswith("^") or pattern[1:2] in ("", "*", "+", "?", "{"):
+    if not starts_a_line(pattern):
         return None
     rest = pattern[1:]
     if "(?<" in rest or _GLOBAL_FLAGS.search(rest):
         return None  # a look-behind or a named group (both written "(?<"), or a flag that must come first
-    if any(escape in rest for escape in ("\\A", "\\G", "\\K")) or has_top_level_branch(rest):
-        return None  # \K would move the start of the match, which the shift back assumes is the newline
+    if "\\A" in rest or "\\G" in rest:
+        return None  # they would see the newline put in front
     return rest
 
 
-def has_top_level_branch(pattern: str) -> bool:
+def _has_top_level_branch(pattern: str) -> bool:
     """Whether a `|` outside every group splits the pattern, so that `^` would bind to its first branch
     only. Unsure (an unbalanced or unusual pattern) counts as yes."""
     depth, at, size = 0, 0, len(pattern)

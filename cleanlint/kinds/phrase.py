@@ -16,7 +16,7 @@ from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .gated import Searcher, gated_alternation
-from .line_led import has_top_level_branch
+from .line_led import starts_a_line
 from .patterns import compile_alternation
 from .scoping import SHORT_LINE, Position, Scope, in_position, is_shaped, trimmed, widen, word_count
 
@@ -64,15 +64,6 @@ def _line_anchored(pattern: str) -> bool:
     return body.startswith(("^", "(?:^")) or body.endswith("$")
 
 
-def _starts_a_line(pattern: str) -> bool:
-    """Whether every match of the pattern starts at a line start: a leading `^` that binds the whole of it,
-    and nothing (`\\K`) that moves a match's start."""
-    rest = pattern[1:]
-    return pattern.startswith("^") and rest[:1] not in ("", "*", "+", "?", "{") and "\\K" not in rest and not (
-        has_top_level_branch(rest)
-    )
-
-
 def build(rule: Rule, gates: Gates):
     opts: Options = rule.options
     alternation = gated_alternation(gates, opts.patterns, opts.phrases, opts.ignore_case)
@@ -82,7 +73,7 @@ def build(rule: Rule, gates: Gates):
         opts.position != "anywhere"
         and opts.scope != "paragraph"
         and not opts.phrases
-        and all(_starts_a_line(p) for p in opts.patterns)
+        and all(starts_a_line(p) for p in opts.patterns)
     )
 
     def matches(doc: Document, pattern: Searcher):
