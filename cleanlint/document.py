@@ -193,7 +193,7 @@ class Document:
 
     def in_tail(self, offset: int, window: int) -> bool:
         """Whether `offset` lies on one of the last `window` content lines."""
-        tail = self._edge_lines(window, from_end=True)
+        tail = self.tail_lines(window)
         return bool(tail) and offset >= tail[0].start
 
     def head_lines(self, window: int) -> list[Region]:

@@ -49,6 +49,7 @@ class Options:
     window: int = field(default=12, metadata={"doc": "content lines that count as head or tail"})
 
 
+_LINE_COUNTS = object()  # this module's entry in Document.memo: how often each content line occurs
 UNIT_COPIES = 3  # two copies of a line are a duplicate; three are the body's repeated structure
 BODY_REPEATS = "the lines under its heading recur in the text: the heading leads content"
 
@@ -71,8 +72,12 @@ def _items_recur_in_body(doc: Document, heading: Region, items: list[Region]) ->
     repeated units (a deals post's product cards, "Available from Amazon" under each), and a heading that
     introduces one of them is the article's own subheading, whatever its words.
     """
+    if not items:
+        return False
     text = doc.text
-    counts = Counter(text[ln.start : ln.end].strip() for ln in doc.content_lines)
+    counts = doc.memo.get(_LINE_COUNTS)
+    if counts is None:  # once per document, however many lists it has
+        counts = doc.memo[_LINE_COUNTS] = Counter(text[ln.start : ln.end].strip() for ln in doc.content_lines)
     least = max(UNIT_COPIES, counts[text[heading.start : heading.end].strip()] + 1)
     for item in items:
         line = text[item.start : item.end].strip()
