@@ -209,6 +209,31 @@ def test_the_label_test_before_the_pattern_never_turns_a_label_away():
     for line in ("À la uneLe", "Ünlü", "İstanbul"):
         assert patterns.may_start(line, 0, len(line)), line
     for line in ("Officials said", "Tops", "Wo", "Ed"):
-        matched = patterns.head.match(line, 0, len(line)) is not None
+        matched = patterns.head(line).match(line, 0, len(line)) is not None
         assert patterns.may_start(line, 0, len(line)) or not matched, line
     assert not patterns.may_start("Officials said the vote", 0, 23)
+
+
+def test_a_line_is_matched_as_the_whole_label_alternation_would_match_it():
+    """The head and run patterns hold only the labels that occur in the line, yet match as the alternation
+    of every label does: spaced, glued, in any case, with either apostrophe, in another script."""
+    import regex
+
+    from cleanlint.kinds.glue_label import _alternation, label_patterns
+
+    labels = ("Top News", "Top", "News", "Editor's Picks", "World", "World News", "À la une", "TV", "Live")
+    patterns = label_patterns(labels)
+    every = _alternation(tuple(form for form, _opening in patterns._forms))
+    whole_head = regex.compile(rf"[ \t]*({every}(?:[ \t]?{every}){{0,2}})(?={patterns._glued})")
+    whole_run = regex.compile(rf"(?:[ \t]?{every})+[ \t]*")
+    lines = [
+        "Top NewsWhite House", "TOPNEWSThe vote", "  top news World NewsAmericans", "Editor’s PicksThe",
+        "EDITOR'S PICKS“We", "WorldАзия", "À la uneLe", "À LA UNELe", "TVLive", "LiveNation", "Officials said",
+        "World News", "NewsTop", "Top\tNewsIn", "Ünlü", "İstanbul", "TopSpin", "News“Quote",
+    ]
+    for line in lines:
+        head, whole = patterns.head(line).match(line), whole_head.match(line)
+        assert (head and head.span(1)) == (whole and whole.span(1)), line
+        for seam in range(len(line) + 1):
+            rest = line[seam:]
+            assert (patterns.run(rest).fullmatch(line, seam) is None) == (whole_run.fullmatch(line, seam) is None)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -51,35 +52,41 @@ class Label:
 
 
 class Patterns:
-    """The rule's labels as patterns: `head` finds one to three of them from the start of a line, each glued
-    to the next or one space apart, ending at a seam that can be seen (how sure the seam is, is judged
-    afterwards: `_seam`); `run` matches what is only labels ("World News" after "Home" in "HomeWorld News").
+    """The rule's labels as patterns: `head(...)` finds one to three of them from the start of a line, each
+    glued to the next or one space apart, ending at a seam that can be seen (how sure the seam is, is judged
+    afterwards: `_seam`); `run(...)` matches what is only labels ("World News" after "Home" in "HomeWorld
+    News").
 
     Hundreds of labels in eight languages make an alternation the `regex` module takes a tenth of a second
-    to compile, and most texts' first lines start with no label at all. So the patterns are compiled on
-    first need, and `may_start` first asks whether a line starts as one of the labels does.
+    to compile, and most texts' first lines start with no label at all. So `may_start` first asks whether a
+    line starts as one of the labels does, and a line is then matched with a pattern of only the labels
+    that occur in it: a label that is not in the line can take no part in a match there, so the matches are
+    those of the whole alternation (the labels keep their order in it). That holds where case-folding and
+    the pattern's case-insensitive matching agree on every letter of the line, which is so for ASCII and
+    for characters without case; any other line is matched with every label.
     """
 
-    def __init__(self, one: str, glued: str, openings: frozenset[str]):
-        self._head_source = rf"[ \t]*({one}(?:[ \t]?{one}){{0,2}})(?={glued})"
-        self._run_source = rf"(?:[ \t]?{one})+[ \t]*"
-        self._openings = openings  # every label as _opening reads it
-        self._lengths = sorted({len(opening) for opening in openings})
+    def __init__(self, forms: tuple[tuple[str, str], ...], glued: str):
+        self._forms = forms  # each label's form in the pattern and as _opening reads it, in alternation order
+        self._glued = glued
+        self._openings = frozenset(opening for _form, opening in forms)
+        self._lengths = sorted({len(opening) for opening in self._openings})
         self._longest = max(self._lengths, default=0)
-        self._head: regex.Pattern | None = None
-        self._run: regex.Pattern | None = None
 
-    @property
-    def head(self) -> regex.Pattern:
-        if self._head is None:
-            self._head = regex.compile(self._head_source)
-        return self._head
+    def head(self, line: str) -> regex.Pattern:
+        """The head pattern for `line`: with the labels that occur in it."""
+        one = _alternation(self._forms_in(line))
+        return _compiled(rf"[ \t]*({one}(?:[ \t]?{one}){{0,2}})(?={self._glued})")
 
-    @property
-    def run(self) -> regex.Pattern:
-        if self._run is None:
-            self._run = regex.compile(self._run_source)
-        return self._run
+    def run(self, rest: str) -> regex.Pattern:
+        """The pattern of a run of labels only, for what follows a label on its line."""
+        return _compiled(rf"(?:[ \t]?{_alternation(self._forms_in(rest))})+[ \t]*")
+
+    def _forms_in(self, text: str) -> tuple[str, ...]:
+        if not all(ch.isascii() or ch.lower() == ch.upper() == ch for ch in text):
+            return tuple(form for form, _opening in self._forms)  # letters whose folding may differ: all labels
+        read = _opening(text)
+        return tuple(form for form, opening in self._forms if opening in read)
 
     def may_start(self, text: str, start: int, end: int) -> bool:
         """Whether the line [start, end) may start with a label: read as the labels' forms read (_opening),
@@ -89,6 +96,15 @@ class Patterns:
         return not head.isascii() or any(head[:n] in self._openings for n in self._lengths if n <= len(head))
 
 
+def _alternation(forms: tuple[str, ...]) -> str:
+    return "(?i:" + "|".join(forms) + ")" if forms else "(?!)"
+
+
+@lru_cache(maxsize=256)
+def _compiled(source: str) -> regex.Pattern:
+    return regex.compile(source)
+
+
 def _opening(text: str) -> str:
     """`text` as the labels' forms read it: white space left out (a label's words are glued or one space
     apart), either apostrophe, case-folded."""
@@ -96,13 +112,12 @@ def _opening(text: str) -> str:
 
 
 def label_patterns(labels: tuple[str, ...]) -> Patterns:
-    forms = sorted({_form(label) for label in labels}, key=len, reverse=True)
-    one = "(?i:" + "|".join(forms) + ")"
+    """The longest labels first, so that "World News" is taken whole before "World"."""
+    forms = sorted({(_form(label), _opening(label)) for label in labels}, key=lambda f: (-len(f[0]), f))
     # a seam that can be seen: a capital after a small letter ("US NewsA"), a capitalised word after a capital
     # ("POLITICSThe", never "POLITICSWASHINGTON"), an opening quote, or a letter of another script
     glued = rf"(?<=\p{{Ll}})\p{{Lu}}|(?<!\p{{Ll}})\p{{Lu}}\p{{Ll}}|[{regex.escape(_QUOTES)}]|(?!\p{{Latin}})\p{{L}}"
-    openings = frozenset(_opening(label) for label in labels)
-    return Patterns(one, glued, openings)
+    return Patterns(tuple(forms), glued)
 
 
 def _form(label: str) -> str:
@@ -126,11 +141,12 @@ def find(
     for index, line in enumerate(doc.head_lines(window)):
         if not patterns.may_start(text, line.start, line.end):
             continue
-        m = patterns.head.match(text, line.start, line.end)
+        m = patterns.head(text[line.start : line.end]).match(text, line.start, line.end)
         if m is None:
             continue
         start, seam = m.span(1)
-        run = patterns.run.fullmatch(text, seam, line.end) is not None  # "HomeWorld News": only labels
+        # "HomeWorld News": only labels
+        run = patterns.run(text[seam : line.end]).fullmatch(text, seam, line.end) is not None
         held = "" if run else _seam(text, start, seam, line.end, openers)
         if held is False:
             continue
