@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -88,7 +87,7 @@ def _read_key(path: Path) -> bytes | None:
 
 def _create_key(folder: Path, path: Path) -> bytes | None:
     """A new key in `path`; the one another process made meanwhile, if it was first."""
-    key = secrets.token_bytes(KEY_BYTES)
+    key = os.urandom(KEY_BYTES)  # what secrets.token_bytes returns, without importing random
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import secrets
 import stat
 from contextlib import suppress
 from pathlib import Path
@@ -102,7 +101,7 @@ def write_entry(cache_dir: Path, name: str, items: list) -> None:
     folder = _open_folder(cache_dir, folders, create=True)
     if folder is None:
         return
-    tmp = f".{file}.{os.getpid()}.{secrets.token_hex(4)}.tmp"  # a fresh name, created, never truncated
+    tmp = f".{file}.{os.getpid()}.{os.urandom(4).hex()}.tmp"  # a fresh name, created, never truncated
     try:
         fd = os.open(tmp, _NEW_FLAGS, 0o600, dir_fd=folder)
         try:
