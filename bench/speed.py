@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gate_share import describe, measure
-from speed_proc import ROOT, Run, build_corpus, installation, machine, read_texts, run, tool
+from speed_proc import ROOT, Run, build_corpus, installation, load, machine, read_texts, run, tool
 
 AIMS = {
     "one": "6 MB/s, 0.5x codespell",
@@ -204,6 +204,7 @@ def main() -> None:
         row("opened gates that matched (in-process, the texts themselves)", describe(gates), AIMS["gates"]),
     ]
     print("\n".join(lines))
+    print(f"load average at the end: {load()}")
 
 
 if __name__ == "__main__":

@@ -77,15 +77,19 @@ def _memory_gb() -> str:
     return ""
 
 
+def load() -> str:
+    """The load average over 1, 5 and 15 minutes: above the cores' count, other work shared them."""
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+
+
 def machine() -> str:
     """The date, the processor, its cores, memory, system and Python, and how busy the machine was."""
     cores = os.cpu_count() or 0
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return (
         f"{datetime.datetime.now():%Y-%m-%d %H:%M}; {_cpu_model()}, {cores} cores ({usable} usable)"
         f"{_memory_gb()}; {platform.system()} {platform.release()}; "
-        f"{platform.python_implementation()} {platform.python_version()}; load average {load}"
+        f"{platform.python_implementation()} {platform.python_version()}; load average {load()}"
     )
 
 
