@@ -110,7 +110,7 @@ def _process_article(engine: Engine, config: Config, options: RunOptions, path: 
         accepted=seen.accepted,
     )
     if seen.stopped:
-        return replace(result, error=f"{path}: {seen.stopped}", fixed_text=None)
+        return replace(result, error=f"{path}: {seen.stop_error(options.fix)}", fixed_text=None)
     if not (options.fix and options.write and (seen.changed or source.target is not None)):
         return result
     try:
