@@ -25,19 +25,17 @@ from .cli_options import (
     whole_number,
 )
 from .config import Config, ConfigError, find_config, load_config
-from .defaults import default_rules_dir
-from .engine import Engine, Selection
 from .exits import EXIT_ERROR, error_exit
 from .reporters import FORMATS
 from .rulefiles import RuleError
-from .runner import EngineSpec
+from .settings import Settings, parse_codes
 
 
 def _codes(value: str) -> list[str]:
-    codes = [c.strip() for c in value.split(",") if c.strip()]
-    if not codes:  # `--select ''` would otherwise mean "no selection": every rule
-        raise argparse.ArgumentTypeError(f"expected rule codes or prefixes such as B,A101, got {value!r}")
-    return codes
+    try:
+        return list(parse_codes(value))
+    except ConfigError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _add_rule_options(p: argparse.ArgumentParser) -> None:
@@ -183,40 +181,17 @@ def _config(args: argparse.Namespace) -> Config:
     return load_config(args.config if args.config else find_config(start))
 
 
-def _engine_spec(args: argparse.Namespace, config: Config) -> EngineSpec:
-    rule_paths = () if args.no_default_rules else (default_rules_dir(),)
-    rule_paths += config.rules + tuple(args.rules)
-    selection = Selection(
-        tuple(args.select) or config.select,
-        config.ignore + tuple(args.ignore),
-        config.extend_select + tuple(args.extend_select),
+def _settings(args: argparse.Namespace) -> Settings:
+    """The options that choose the rules, as the Python API takes them too (settings.py)."""
+    return Settings(
+        select=tuple(args.select),
+        extend_select=tuple(args.extend_select),
+        ignore=tuple(args.ignore),
+        rules=tuple(args.rules),
+        no_default_rules=args.no_default_rules,
+        gazetteer=tuple(args.gazetteer),
+        config=args.config,
     )
-    cache = None if getattr(args, "no_cache", False) else usable_cache_dir(config.root)
-    return EngineSpec(rule_paths, selection, config.gazetteer + tuple(args.gazetteer), cache)
-
-
-def _refuse_unknown_codes(args: argparse.Namespace, config: Config, engine: Engine) -> None:
-    """A code or prefix that names no rule is an error, as in ruff: a typo in `--select B50l` or in the
-    settings' `ignore` would otherwise select nothing, or ignore nothing, and the run would look clean."""
-    where = f"{config.path}: " if config.path else ""
-    named = [
-        ("--select", args.select),
-        ("--extend-select", args.extend_select),
-        ("--ignore", args.ignore),
-        (f"{where}select", config.select),
-        (f"{where}extend-select", config.extend_select),
-        (f"{where}ignore", config.ignore),
-        *((f"{where}per-path-ignores {glob!r}", codes) for glob, codes in config.per_path_ignores),
-    ]
-    if not any(entries for _, entries in named):
-        return  # nothing to check: a hook run answered from the findings cache need not read the rules
-    known = engine.rule_codes
-    for option, entries in named:
-        for entry in entries:
-            if not any(code.startswith(entry) for code in known):
-                raise ConfigError(
-                    f"{option}: {entry!r} is not the code or prefix of any rule in use (see `cleanlint rules`)"
-                )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -239,9 +214,11 @@ def _run(argv: Sequence[str] | None) -> int:
         config = _config(args)
         if args.command == "consistency":  # compares articles with each other: no rules
             return consistency_command(args, config)
-        spec = _engine_spec(args, config)
+        settings = _settings(args)
+        cache = None if getattr(args, "no_cache", False) else usable_cache_dir(config.root)
+        spec = settings.spec(config, cache)
         engine = spec.build()
-        _refuse_unknown_codes(args, config, engine)
+        settings.refuse_unknown_codes(config, engine)
     except (ConfigError, RuleError) as err:
         return error_exit(str(err))
     if args.command in ("check", "fix"):

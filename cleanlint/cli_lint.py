@@ -25,7 +25,7 @@ from .progress import with_progress
 from .report import Tally, unified_diff, where
 from .reporters import make_reporter
 from .runner import EngineSpec, RunOptions, run_found
-from .sources import ARTICLE_SUFFIXES, discover
+from .sources import LINTED_SUFFIXES, discover
 from .undo import undo
 
 
@@ -83,7 +83,7 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         except ClusterError as err:
             return error_exit(str(err))
     else:
-        found = list(discover(paths, config.is_excluded))
+        found = list(discover(paths, config.is_excluded, LINTED_SUFFIXES))
         results = run_found(found, spec, engine, config, options, args.jobs)
         if not args.no_progress:
             results = with_progress(results, sum(isinstance(item, Path) for item in found), sys.stderr)
@@ -108,7 +108,7 @@ def _unwritable(output: Path, paths: list[Path]) -> str | None:
     target = output.resolve()
     for path in paths:
         root = path.resolve()
-        inside = root.is_dir() and target.is_relative_to(root) and target.suffix.lower() in ARTICLE_SUFFIXES
+        inside = root.is_dir() and target.is_relative_to(root) and target.suffix.lower() in LINTED_SUFFIXES
         if target == root or (inside and target.exists()):
             return "it is one of the articles checked (write the report outside the folders checked)"
     return None

@@ -128,6 +128,18 @@ def _read(path: Path) -> str:
         raise ConfigError(f"{path}: cannot read settings: {err}") from None
 
 
+def language_problem(value: Any) -> str | None:
+    """What is wrong with `value` as the setting `language`, or None; said the same from a file or from Python."""
+    return None if value is None or isinstance(value, str) else "language must be a language code such as 'en'"
+
+
+def max_removal_problem(value: Any) -> str | None:
+    """What is wrong with `value` as the setting `max-removal`, or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        return "max-removal must be a number above 0 and at most 1 (a share of the words)"
+    return None
+
+
 def _parse(path: Path, data: dict[str, Any]) -> Config:
     def fail(message: str) -> ConfigError:
         return ConfigError(f"{path}: {message}")
@@ -156,11 +168,11 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
     if not isinstance(ppi, dict):
         raise fail("per-path-ignores must map path globs to lists of codes")
     language = data.get("language")
-    if language is not None and not isinstance(language, str):
-        raise fail("language must be a language code such as 'en'")
+    if (problem := language_problem(language)) is not None:
+        raise fail(problem)
     max_removal = data.get("max-removal", 0.4)
-    if isinstance(max_removal, bool) or not isinstance(max_removal, (int, float)) or not 0 < max_removal <= 1:
-        raise fail("max-removal must be a number above 0 and at most 1 (a share of the words)")
+    if (problem := max_removal_problem(max_removal)) is not None:
+        raise fail(problem)
     max_file_size = data.get("max-file-size", 10)
     if isinstance(max_file_size, bool) or not isinstance(max_file_size, (int, float)) or max_file_size <= 0:
         raise fail("max-file-size must be a number of megabytes above 0")

@@ -21,7 +21,7 @@ from .defaults import default_rules_dir
 from .engine import Engine
 from .outcome import FileResult, RunOptions
 from .runner import EngineSpec, process
-from .sources import InputError, discover
+from .sources import LINTED_SUFFIXES, InputError, discover
 
 _engines: dict[EngineSpec, Engine] = {}  # per worker process: built on its first task, reused after
 
@@ -38,7 +38,7 @@ def _process_on_worker(
     if spec not in _engines:
         own = tuple(default_rules_dir() if p == defaults else p for p in spec.rule_paths)
         _engines[spec] = replace(spec, rule_paths=own).build()
-    return process(_engines[spec], config, options, path)
+    return list(process(_engines[spec], config, options, path))
 
 
 def _local_workers(scheduler: str) -> int | None:
@@ -61,7 +61,7 @@ def run_on_cluster(
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError("--dask needs the dask extra: pip install 'cleanlint[dask]'") from None
-    found = list(discover(paths, config.is_excluded))
+    found = list(discover(paths, config.is_excluded, LINTED_SUFFIXES))
     files = [p for p in found if isinstance(p, Path)]
     workers = _local_workers(scheduler)
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .document import Document
 from .engine import Engine
@@ -41,15 +42,47 @@ class AppliedEdit:
     replacement: str
     spans: tuple[tuple[int, int], ...]
 
+    def to_dict(self) -> dict[str, Any]:
+        """The edit as `fix --log` names it: the codes in it, and what it did where (offsets into the text as
+        the edits before it left it)."""
+        return {
+            "codes": list(self.codes),
+            "start": self.start,
+            "end": self.end,
+            "removed": self.removed,
+            "replacement": self.replacement,
+        }
+
 
 @dataclass(frozen=True)
 class FixResult:
+    """One text fixed: what `fix` writes, what it did, and what is left to report.
+
+    A removal its rule calls safe but that has not earned it on this text is not applied: it stays among
+    `remaining`, its `fix.held` saying why ("reads as prose", "wording alone", ...). `refused` says why no
+    fix at all was applied (more than `max-removal` of the words would go).
+    """
+
     text: str
     applied: tuple[Finding, ...]  # the findings whose fixes were applied
     edits: tuple[AppliedEdit, ...]  # what those fixes did to the text, in order
     remaining: tuple[Finding, ...]  # findings in the fixed text (the baseline's among them)
     refused: str | None = None  # why no fix was applied, if the guard refused them
     converged: bool = True
+
+    def to_dict(self, path: str | None = None) -> dict[str, Any]:
+        """The fixed text, its edits, and its remaining findings as objects of the JSON report (CONTRACT.md),
+        their offsets into the fixed text; `path` names where the text came from."""
+        from .report import finding_object  # here: fixing needs no report code
+
+        doc = Document(self.text)
+        return {
+            "text": self.text,
+            "edits": [e.to_dict() for e in self.edits],
+            "findings": [finding_object(f, doc, path) for f in self.remaining],
+            "refused": self.refused,
+            "converged": self.converged,
+        }
 
 
 def _applicable(findings: list[Finding], unsafe: bool) -> list[Finding]:

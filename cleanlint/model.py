@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 
 class Category(str, Enum):
@@ -95,3 +96,11 @@ class Finding:
     def has_safe_fix(self) -> bool:
         """Whether plain `cleanlint fix` (without --unsafe-fixes) acts on this finding."""
         return self.fix is not None and self.fix.safety is Safety.SAFE
+
+    def to_dict(self, text: str, path: str | None = None) -> dict[str, Any]:
+        """This finding as an object of the JSON report (CONTRACT.md). A finding holds offsets only: `text`,
+        the text it was found in, gives its line and column; `path` names where that text came from."""
+        from .document import Document  # here: a finding travels (to workers, into caches) without them
+        from .report import finding_object
+
+        return finding_object(self, Document(text), path)

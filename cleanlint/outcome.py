@@ -14,7 +14,7 @@ from .baseline import Baseline
 from .config import Config
 from .document import Document
 from .engine import Engine, RulesStopped
-from .fixer import AppliedEdit, fix_document
+from .fixer import AppliedEdit, FixResult, fix_document
 from .jsonl import TEXT_FIELD
 from .model import Finding
 from .resultcache import entry_key, load_findings, store_findings
@@ -60,10 +60,17 @@ class Examined:
     applied: int = 0
     notes: tuple[str, ...] = ()
     stopped: str | None = None  # rules stopped by their time limit: the document must not be written
+    fix_result: FixResult | None = None  # fix mode: the fixer's own account, before the baseline
 
     @property
     def changed(self) -> bool:
         return bool(self.edits)
+
+    def stop_error(self, fixing: bool) -> str | None:
+        """Why the findings are incomplete, as a run over files says it (a fixed file is not written then)."""
+        if self.stopped is None:
+            return None
+        return f"{self.stopped}; the file was not written" if fixing else self.stopped
 
 
 def examine(
@@ -89,7 +96,7 @@ def examine(
             return Examined(doc, *reported(doc, _check_cached(engine, options, path, doc, skip)))
         result = fix_document(engine, doc, options.unsafe_fixes, config.max_removal, skip, keep)
     except RulesStopped as stop:
-        message = f"{stop}; its findings are missing" + ("; the file was not written" if options.fix else "")
+        message = f"{stop}; its findings are missing"
         # in fix mode the stop came in some pass of the fixer: report on the text as read
         return Examined(
             doc, *reported(doc, _check_anyway(engine, doc, skip) if options.fix else stop.findings), stopped=message
@@ -98,7 +105,9 @@ def examine(
     if not result.converged:
         notes += ("fix did not settle after repeated passes; the last text is kept, please report this",)
     fixed = Document(result.text, doc.path, doc.body_start, doc.metadata)
-    return Examined(fixed, *reported(fixed, result.remaining), result.edits, len(result.applied), notes)
+    return Examined(
+        fixed, *reported(fixed, result.remaining), result.edits, len(result.applied), notes, fix_result=result
+    )
 
 
 def _check_anyway(engine: Engine, doc: Document, skip: tuple[str, ...]) -> list[Finding]:

@@ -7,10 +7,13 @@ decoded text, as the command-line contract says; line and column are 1-based, fo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from .document import Document
 from .model import Finding, Safety
 from .outcome import FileResult
 from .printable import one_line
@@ -21,25 +24,28 @@ def where(result: FileResult) -> str:
     return str(result.path) if result.record is None else f"{result.path}:record {result.record}"
 
 
-def _position(result: FileResult, finding: Finding) -> dict:
-    doc, source = result.document, result.source
+def finding_object(
+    finding: Finding,
+    doc: Document,
+    path: str | None,
+    record: int | None = None,
+    offset: Callable[[int], int] | None = None,
+) -> dict:
+    """`finding` as an object of the JSON report (CONTRACT.md): the one place that shape is made, for the
+    reports and for `Finding.to_dict` alike. `doc` is the text it was found in (its lines and columns);
+    `offset` maps an offset into it to one into the file's own text (a file with CRLF line ends)."""
+    at = offset or _same
     line, col = doc.position(finding.start)
     end_line, end_col = doc.position(finding.end)
     fix = None
     if finding.fix is not None:
         e = finding.fix.edit
-        fix = {
-            "start": source.file_offset(doc, e.start),
-            "end": source.file_offset(doc, e.end),
-            "replacement": e.replacement,
-            "safety": finding.fix.safety.value,
-        }
+        fix = {"start": at(e.start), "end": at(e.end), "replacement": e.replacement, "safety": finding.fix.safety.value}
         if finding.fix.held:
             fix["held"] = finding.fix.held
-    record = {} if result.record is None else {"record": result.record}
     return {
-        "path": str(result.path),
-        **record,
+        "path": path,
+        **({} if record is None else {"record": record}),
         "code": finding.code,
         "rule": finding.rule,
         "category": finding.category.value,
@@ -49,10 +55,20 @@ def _position(result: FileResult, finding: Finding) -> dict:
         "column": col,
         "end_line": end_line,
         "end_column": end_col,
-        "start": source.file_offset(doc, finding.start),
-        "end": source.file_offset(doc, finding.end),
+        "start": at(finding.start),
+        "end": at(finding.end),
         "fix": fix,
     }
+
+
+def _same(offset: int) -> int:
+    return offset
+
+
+def _position(result: FileResult, finding: Finding) -> dict:
+    doc, source = result.document, result.source
+    offset = partial(source.file_offset, doc) if source.crlf else None
+    return finding_object(finding, doc, str(result.path), result.record, offset)
 
 
 def finding_dicts(result: FileResult) -> list[dict]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -26,7 +26,8 @@ from .outcome import FileResult, RunOptions, examine
 from .rulecache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
 from .rulefiles import RuleError
 from .runner_jsonl import is_jsonl, process_jsonl
-from .sources import InputError, discover, read_source, write_atomic
+from .runner_parquet import is_parquet, process_parquet
+from .sources import LINTED_SUFFIXES, InputError, discover, read_source, write_atomic
 
 
 @dataclass(frozen=True)
@@ -71,19 +72,22 @@ class EngineSpec:
         return digest.hexdigest()
 
 
-def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> list[FileResult]:
-    """The results for one file: one for an article or page; one for each JSONL record with something to say."""
+def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> Iterable[FileResult]:
+    """The results for one file: one for an article or page; one for each JSONL record or Parquet row with
+    something to say (a Parquet file's as they are made, so that a large one is never held whole)."""
     if (notice := link_notice(options, path)) is not None:
         return _not_written(engine, config, options, path, notice)
     if is_jsonl(path):
         return process_jsonl(engine, config, options, path)
+    if is_parquet(path):
+        return process_parquet(engine, config, options, path)
     return [_process_article(engine, config, options, path)]
 
 
 def _not_written(engine: Engine, config: Config, options: RunOptions, path: Path, notice: str) -> list[FileResult]:
     """A link `fix` must not write through (links.py): its findings as `check` reports them, all remaining,
     and the notice, unless the file could not be read at all (its error says enough)."""
-    results = process(engine, config, replace(options, fix=False), path)
+    results = list(process(engine, config, replace(options, fix=False), path))
     if any(r.error and r.record is None for r in results):
         return results
     if results[0].record is None:
@@ -110,7 +114,7 @@ def _process_article(engine: Engine, config: Config, options: RunOptions, path: 
         accepted=seen.accepted,
     )
     if seen.stopped:
-        return replace(result, error=f"{path}: {seen.stopped}", fixed_text=None)
+        return replace(result, error=f"{path}: {seen.stop_error(options.fix)}", fixed_text=None)
     if not (options.fix and options.write and (seen.changed or source.target is not None)):
         return result
     try:
@@ -163,14 +167,15 @@ def _init_worker(spec: EngineSpec, config: Config, options: RunOptions) -> None:
 
 def _process_in_worker(path: Path) -> list[FileResult]:
     assert _worker is not None
-    return process(*_worker, path)
+    return list(process(*_worker, path))
 
 
 def run(
     paths: Sequence[Path], spec: EngineSpec, engine: Engine, config: Config, options: RunOptions, jobs: int = 1
 ) -> Iterator[FileResult]:
     """FileResults for every file found under `paths` (and JSONL record), in discovery order."""
-    return run_found(list(discover(paths, config.is_excluded)), spec, engine, config, options, jobs)
+    found = list(discover(paths, config.is_excluded, LINTED_SUFFIXES))
+    return run_found(found, spec, engine, config, options, jobs)
 
 
 def run_found(

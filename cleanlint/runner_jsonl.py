@@ -131,7 +131,7 @@ def _stream(
 def _result(path: Path, record: Record, seen: Examined, options: RunOptions) -> FileResult:
     assert record.text is not None
     source = SourceText(path, record.text, False, False, "")
-    error = f"{path}: line {record.number}: {seen.stopped}" if seen.stopped else None
+    error = f"{path}: line {record.number}: {seen.stop_error(options.fix)}" if seen.stopped else None
     fixed = seen.document.text if options.fix and not error else None
     return FileResult(
         path,

@@ -25,6 +25,8 @@ from .frontmatter import FrontMatterError, split_front_matter
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES, *JSONL_SUFFIXES)
+PARQUET_SUFFIXES = (".parquet",)
+LINTED_SUFFIXES = (*ARTICLE_SUFFIXES, *PARQUET_SUFFIXES)  # what `check` and `fix` read (runner_parquet.py)
 # The largest file read whole (the settings' max-file-size): an article is kilobytes, so a file of many
 # megabytes is a mistake (a dump, a log) that would only cost memory. JSONL files are read a line at a time,
 # and this bounds each line instead.
@@ -176,11 +178,13 @@ def extracted_from(metadata: dict) -> str | None:
     return name if metadata.get(EXTRACTED_BY) == "cleanlint" and isinstance(name, str) else None
 
 
-def discover(paths: Iterable[Path], excluded=lambda _p: False) -> Iterator[Path | InputError]:
+def discover(
+    paths: Iterable[Path], excluded=lambda _p: False, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES
+) -> Iterator[Path | InputError]:
     """Files to check: each file named, and the article files found below each folder named.
 
     A file named on the command line is checked whatever its suffix (the user asked for it); folders are
-    searched for ARTICLE_SUFFIXES only. Hidden folders (.git, caches) are skipped. Symlinked folders are not
+    searched for `suffixes` only. Hidden folders (.git, caches) are skipped. Symlinked folders are not
     entered, as git does not follow them: a link can point anywhere on the machine, and `fix` must not
     rewrite what lies outside the folders it was given (a symlinked folder named here is the user's choice,
     and is walked). Symlinked files are found: reading them is harmless. A text that `fix` wrote from an
@@ -189,14 +193,14 @@ def discover(paths: Iterable[Path], excluded=lambda _p: False) -> Iterator[Path 
     """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, excluded)
+            yield from _walk(path, excluded, suffixes)
         elif path.exists():
             yield path
         else:
             yield InputError(path, "no such file or directory")
 
 
-def _walk(root: Path, excluded) -> Iterator[Path]:
+def _walk(root: Path, excluded, suffixes: tuple[str, ...]) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):  # symlinked folders are listed in `dirs`, never entered
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(Path(folder, d)))
         pages: dict[str, set[str]] = {}
@@ -205,7 +209,7 @@ def _walk(root: Path, excluded) -> Iterator[Path]:
                 pages.setdefault(Path(n).stem, set()).add(n)
         for name in sorted(files):
             p = Path(folder, name)
-            if p.suffix.lower() in ARTICLE_SUFFIXES and not excluded(p) and not _extracted_beside(p, pages):
+            if p.suffix.lower() in suffixes and not excluded(p) and not _extracted_beside(p, pages):
                 yield p
 
 
