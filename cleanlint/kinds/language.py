@@ -7,7 +7,8 @@ front matter, else the language most of the document is written in. Reported onl
 The check is made of four parts, each in a module of its own: the cheap test of markers and scripts
 (language_markers.py), the rough first reading that settles most lines without tokenizing them
 (language_rough.py), the exact judgement of what that leaves open (language_judge.py), and langdetect,
-seeded, for what the cheap test cannot settle (language_detect.py). This module picks the units to judge.
+seeded, for what the cheap test cannot settle (language_detect.py). This module picks the units to judge,
+and passes over a unit the rough reading already counts fewer than `min_words` words in.
 
 A unit is a paragraph, or each line of one when the text puts a paragraph on each line (scraped text does;
 hard-wrapped text does not). Paragraphs and lines longer than `max_length` characters are not judged, nor
@@ -94,7 +95,7 @@ def check_document(rule: Rule, judging: Judging, doc: Document) -> list[Finding]
     markers = judging.markers
     expected = primary(doc.metadata.get("language"))
     reads = not expected or expected in markers.tag_of
-    rough = read(doc.text[lines[0].start :], markers.marker_tags, judging.max_length) if reads else None
+    rough = read(doc.text[lines[0].start :], markers.run_tags, judging.max_length) if reads else None
     if not expected:
         expected = main_language(doc, rough, judging)
         if expected is None:
@@ -119,6 +120,8 @@ def check_document(rule: Rule, judging: Judging, doc: Document) -> list[Finding]
     out = []
     for unit in units_holding(doc, open_lines):
         span = slice(unit.start, unit.stop)
+        if rough is not None and sum(rough.most_words[span]) + sum(rough.non_ascii[span]) < judging.min_words:
+            continue  # fewer words than foreign_language judges, by either count (see Rough)
         if counted and markers.settles(
             sum(own[span]), sum(other[span]), sum(most[span]), markers.doubled(expected, any(hidden[span]))
         ):
@@ -134,7 +137,11 @@ def check_document(rule: Rule, judging: Judging, doc: Document) -> list[Finding]
 def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
     judging = Judging(
-        Markers.build(opts.markers, opts.min_share), opts.min_words, opts.min_probability, opts.max_length, Detector()
+        Markers.build(opts.markers, opts.min_share),
+        opts.min_words,
+        opts.min_probability,
+        opts.max_length,
+        Detector(),
     )
 
     def check(doc: Document) -> list[Finding]:
