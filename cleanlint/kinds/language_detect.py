@@ -27,7 +27,7 @@ import regex
 
 _SUBTAG = regex.compile(r"[-_]")
 BACKENDS = ("langdetect", "cld2")
-_PACKAGE = {"langdetect": ("langdetect", ""), "cld2": ("pycld2", "cld2")}  # backend -> (module, extra)
+_EXTRA = {"langdetect": ("langdetect", ""), "cld2": ("pycld2", "cld2")}  # backend -> (its module, its extra)
 _CLD2_CODES = {"iw": "he", "jw": "jv", "zh-Hant": "zh"}  # CLD2's codes that langdetect writes otherwise
 # what CLD2 refuses as invalid UTF-8 although Python may hold it: control characters, lone surrogates and
 # noncharacters; replaced by spaces for CLD2, which places no language on them anyway
@@ -44,15 +44,16 @@ def primary(code: object) -> str | None:
 
 
 def missing(backend: str) -> str | None:
-    """Why `backend` cannot be used here, in one line, or None when it can. Its package is only looked for,
-    not imported: that waits until a unit reaches the identifier."""
-    if backend not in _PACKAGE:
+    """Why `backend` cannot be used here, in one line, or None when it can. The package of an optional
+    backend is only looked for, not imported: that waits until a unit reaches the identifier."""
+    if backend not in _EXTRA:
         return f"unknown language backend {backend!r} (backends: {', '.join(BACKENDS)})"
-    module, extra = _PACKAGE[backend]
+    if backend == "langdetect":  # a dependency of cleanlint's own
+        return None
+    module, extra = _EXTRA[backend]
     if importlib.util.find_spec(module) is not None:
         return None
-    install = f"pip install 'cleanlint[{extra}]'" if extra else f"pip install {module}"
-    return f"the language backend {backend!r} needs {module}, which is not installed: {install}"
+    return f"the language backend {backend!r} needs {module}, which is not installed: pip install 'cleanlint[{extra}]'"
 
 
 class Detector:
