@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cleanlint.document import Document
 from cleanlint.kinds import language, language_detect, language_judge, language_rough
-from cleanlint.kinds.language_markers import WORD, Markers
+from cleanlint.kinds.language_markers import LETTER_WORDS, RUN, WORD, Markers
 from cleanlint.scan import Gates
 
 from .conftest import DEFAULT_RULES
@@ -121,12 +121,11 @@ checked = settings(
 @checked
 @given(tricky_text)
 def test_rough_counts_bound_the_exact_counts(text: str):
-    tag_of = {lang: chr(ord("a") + i) for i, lang in enumerate(MARKERS)}
-    marker_tags: dict[bytes, str] = {}
-    for lang, words in MARKERS.items():
-        for word in (w.encode() for w in words if w.isascii() and w.isalpha()):
-            marker_tags[word] = marker_tags.get(word, "") + tag_of[lang]
-    rough = language_rough.read(text, marker_tags)
+    """Each line's markers as the rough reading sees them are at most its true ones, and its words at least
+    its true ones, counted either way L101 counts words: so a unit it counts fewer than `min_words` words in
+    is one foreign_language would not judge."""
+    markers = Markers.build(L101.options.markers, L101.options.min_share)
+    rough = language_rough.read(text, markers.run_tags)
     lines = text.split("\n")
     assert len(rough.tags) == len(rough.most_words) == len(lines)
     for tags, most_words, non_ascii, line_text in zip(
@@ -134,9 +133,26 @@ def test_rough_counts_bound_the_exact_counts(text: str):
     ):
         words = Counter(w.casefold() for w in WORD.findall(line_text))
         assert most_words >= sum(words.values())
+        assert most_words + non_ascii >= len(LETTER_WORDS.findall(line_text))
         assert non_ascii == sum(not c.isascii() and not spaced(c) for c in line_text)
-        for lang, tag in tag_of.items():
+        assert tags.count(RUN) == most_words - non_ascii  # a run mark for each run
+        for lang, tag in markers.tag_of.items():
             assert tags.count(tag) <= sum(n for word, n in words.items() if word in MARKERS[lang])
+
+
+def test_a_long_text_is_read_in_pieces_as_each_line_alone(monkeypatch: pytest.MonkeyPatch):
+    """Pieces end at line breaks, including one that ends the text, and a line over `max_length` (in bytes
+    of UTF-8) is read as empty wherever it is."""
+    markers = Markers.build(L101.options.markers, L101.options.min_share)
+    text = "\n".join([*SENTENCES, "x " * 80, *SENTENCES[::-1], ""]) * 3
+    monkeypatch.setattr(language_rough, "_PIECE", 7)
+    pieces = language_rough.read(text, markers.run_tags, 150)
+    alone = [language_rough.read(line, markers.run_tags, 150) for line in text.split("\n")]
+    assert pieces.tags == [r.tags[0] for r in alone]
+    assert pieces.most_words == [r.most_words[0] for r in alone]
+    assert pieces.non_ascii == [r.non_ascii[0] for r in alone]
+    too_long = [len(line.encode()) > 150 for line in text.split("\n")]
+    assert sum(too_long) >= 6 and all(n == 0 for n, long in zip(pieces.most_words, too_long, strict=True) if long)
 
 
 @checked
@@ -147,7 +163,7 @@ def test_rough_bounds_hold_for_every_expected_language(text: str, expected: str)
     markers = Markers.build(L101.options.markers, L101.options.min_share)
     if expected not in markers.tag_of:
         return
-    own, rival = language_rough.line_bounds(language_rough.read(text, markers.marker_tags), markers, expected)
+    own, rival = language_rough.line_bounds(language_rough.read(text, markers.run_tags), markers, expected)
     for mine, most, line_text in zip(own, rival, text.split("\n"), strict=True):
         counts = markers.counts([w.casefold() for w in WORD.findall(line_text)])
         assert mine <= counts.pop(expected, 0)

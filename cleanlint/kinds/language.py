@@ -6,8 +6,10 @@ front matter, else the language most of the document is written in. Reported onl
 
 The check is made of four parts, each in a module of its own: the cheap test of markers and scripts
 (language_markers.py), the rough first reading that settles most lines without tokenizing them
-(language_rough.py), the exact judgement of what that leaves open (language_judge.py), and langdetect,
-seeded, for what the cheap test cannot settle (language_detect.py). This module picks the units to judge.
+(language_rough.py), the exact judgement of what that leaves open (language_judge.py), and an identifier,
+langdetect seeded or CLD2 (`backend`), for what the cheap test cannot settle (language_detect.py). This
+module picks the units to judge, and passes over a unit the rough reading already counts fewer than
+`min_words` words in.
 
 A unit is a paragraph, or each line of one when the text puts a paragraph on each line (scraped text does;
 hard-wrapped text does not). Paragraphs and lines longer than `max_length` characters are not judged, nor
@@ -18,6 +20,7 @@ to its length (a dump of 50 MB on one line took over a gigabyte).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 import regex
 
@@ -25,7 +28,7 @@ from ..document import Document, Region
 from ..model import Finding
 from ..rule import Rule
 from ..scan import Gates
-from .language_detect import Detector, primary
+from .language_detect import Detector, missing, primary
 from .language_judge import Judging, foreign_language, main_language
 from .language_markers import Markers
 from .language_rough import MAX_LENGTH, line_bounds, read
@@ -41,15 +44,20 @@ class Options:
     )
     min_words: int = field(default=12, metadata={"doc": "shorter paragraphs (in words of letters) are not judged"})
     min_share: float = field(default=0.15, metadata={"doc": "share of marker words that settles the language"})
-    min_probability: float = field(default=0.95, metadata={"doc": "langdetect's confidence needed to report"})
+    min_probability: float = field(default=0.95, metadata={"doc": "the identifier's confidence needed to report"})
     max_length: int = field(
         default=MAX_LENGTH, metadata={"doc": "longer paragraphs and lines (in characters) are not judged"}
+    )
+    backend: Literal["langdetect", "cld2"] = field(
+        default="langdetect", metadata={"doc": "the identifier for what the cheap test leaves open (cld2: an extra)"}
     )
 
 
 def problems(options: Options) -> list[tuple[str, str]]:
     if not 0 < options.min_share < 1 or not 0 < options.min_probability <= 1:
         return [("min_share", "min_share and min_probability must be between 0 and 1")]
+    if (why := missing(options.backend)) is not None:
+        return [("backend", why)]
     return []
 
 
@@ -94,7 +102,7 @@ def check_document(rule: Rule, judging: Judging, doc: Document) -> list[Finding]
     markers = judging.markers
     expected = primary(doc.metadata.get("language"))
     reads = not expected or expected in markers.tag_of
-    rough = read(doc.text[lines[0].start :], markers.marker_tags, judging.max_length) if reads else None
+    rough = read(doc.text[lines[0].start :], markers.run_tags, judging.max_length) if reads else None
     if not expected:
         expected = main_language(doc, rough, judging)
         if expected is None:
@@ -119,6 +127,8 @@ def check_document(rule: Rule, judging: Judging, doc: Document) -> list[Finding]
     out = []
     for unit in units_holding(doc, open_lines):
         span = slice(unit.start, unit.stop)
+        if rough is not None and sum(rough.most_words[span]) + sum(rough.non_ascii[span]) < judging.min_words:
+            continue  # fewer words than foreign_language judges, by either count (see Rough)
         if counted and markers.settles(
             sum(own[span]), sum(other[span]), sum(most[span]), markers.doubled(expected, any(hidden[span]))
         ):
@@ -134,7 +144,11 @@ def check_document(rule: Rule, judging: Judging, doc: Document) -> list[Finding]
 def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
     judging = Judging(
-        Markers.build(opts.markers, opts.min_share), opts.min_words, opts.min_probability, opts.max_length, Detector()
+        Markers.build(opts.markers, opts.min_share),
+        opts.min_words,
+        opts.min_probability,
+        opts.max_length,
+        Detector(opts.backend),
     )
 
     def check(doc: Document) -> list[Finding]:

@@ -51,7 +51,7 @@ def main_language(doc: Document, rough: Rough | None, judging: Judging) -> str |
     if rough is not None:
         # the body's lines wholly in the sample are read already; the rest is the sample's last line
         whole = sample.count("\n") if doc.lines[0].start == doc.body_start else 0
-        rest = read(sample[sample.rfind("\n") + 1 :] if whole else sample, markers.marker_tags, judging.max_length)
+        rest = read(sample[sample.rfind("\n") + 1 :] if whole else sample, markers.run_tags, judging.max_length)
         sure = sure_main_language(
             markers,
             "".join(rough.tags[:whole] + rest.tags),

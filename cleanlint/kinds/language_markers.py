@@ -31,6 +31,10 @@ SCRIPTS = {
     "zh": "Han", "ka": "Georgian", "hy": "Armenian",
 }
 # fmt: on
+# The rough reading (language_rough.py) marks each run of a line with RUN in its tags, and reads LINE_TOKEN,
+# which it puts for each line break, as the end of a line; neither is a tag (tags are letters).
+RUN = " "
+LINE_TOKEN = b" | "
 # Scripts that only one language of langdetect's writes: the script alone tells the language.
 OWN_SCRIPT = ("ko", "ja", "el", "he", "th", "ka", "hy", "bn", "ta", "te")
 
@@ -38,11 +42,12 @@ OWN_SCRIPT = ("ko", "ja", "el", "he", "th", "ka", "hy", "bn", "ta", "te")
 @dataclass(frozen=True)
 class Markers:
     """The markers of each language, case-folded, and what the rough reading needs of them: one tag
-    character per language with ASCII markers, and for each ASCII marker the tags of its languages."""
+    character per language with ASCII markers, and for each run of letters what it adds to its line's tags:
+    the tags of its languages when it is an ASCII marker, and a RUN mark."""
 
     words: dict[str, frozenset[str]]
     tag_of: dict[str, str]
-    marker_tags: dict[bytes, str]
+    run_tags: dict[bytes, str]  # runs without an entry add RUN alone
     scripts: dict[str, regex.Pattern]
     num: int  # the share that settles a language, as the exact fraction num / den
     den: int
@@ -58,6 +63,8 @@ class Markers:
         for lang, ws in words.items():
             for word in (w.encode() for w in ws if w.isascii() and w.isalpha()):
                 marker_tags[word] = marker_tags.get(word, "") + tag_of.setdefault(lang, chr(ord("a") + len(tag_of)))
+        run_tags = {word: tags + RUN for word, tags in marker_tags.items()}
+        run_tags[LINE_TOKEN.strip()] = "\n"
         scripts = {
             lang: regex.compile("[" + "".join(rf"\p{{Script={name}}}" for name in names.split("|")) + "]+")
             for lang, names in SCRIPTS.items()
@@ -69,7 +76,7 @@ class Markers:
             for word in ws:
                 langs_of[word] = (*langs_of.get(word, ()), lang)
         others = {lang: frozenset(w for w, langs in langs_of.items() if langs != (lang,)) for lang in words}
-        return cls(words, tag_of, marker_tags, scripts, num, den, ascii_only, langs_of, others)
+        return cls(words, tag_of, run_tags, scripts, num, den, ascii_only, langs_of, others)
 
     def has_share(self, count: int, words: int) -> bool:
         """Whether `count` of `words` words reach the share that settles a language."""

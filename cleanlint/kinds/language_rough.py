@@ -1,4 +1,4 @@
-"""The language check's first reading of a document: rough, line by line, with bytes methods only.
+"""The language check's first reading of a document: rough, in one pass over the text with bytes methods only.
 
 Most documents are in one language throughout, and tokenizing every paragraph with a regex costs more than
 the rest of the check. So the text is read roughly: ASCII letters lower-cased, other ASCII characters and the
@@ -13,6 +13,11 @@ Where even these bounds say "surely in the expected language" (its markers reach
 any other language's were every unseen word one of them), the exact count says so too: only what the bounds
 leave open, usually a few short lines, is tokenized and judged exactly. The rough reading keeps only counts
 of each line, never its words, and reads a line longer than `max_length` as empty.
+
+The reading makes no Python step per line or per word: the whole text is split into runs at once, each run
+is looked up in one dict (Markers.run_tags: a run mark for every run, the tags of its languages for a
+marker, a line break for the line token), and the joined result is split at the line breaks. A long text is
+read a piece of about 64 kB at a time, so that its runs never all exist at once.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import repeat
+from operator import add
 
-from .language_markers import Markers
+from .language_markers import LINE_TOKEN, RUN, Markers
 
 MAX_LENGTH = 100_000  # characters: no paragraph of prose is longer (an article is a few thousand)
 # punctuation outside ASCII, never part of a word, in UTF-8: General Punctuation (U+2000-U+206F: spaces,
@@ -42,33 +48,47 @@ def _table() -> bytes:
 
 
 _TABLE = _table()
+_PIECE = 1 << 16  # bytes of text whose runs are split at once
 
 
 @dataclass(frozen=True)
 class Rough:
-    """A text's lines read roughly; `tags` hold, for each marker run of a line, the one-character tags of the
-    languages it is a marker of, so `str.count` counts them."""
+    """A text's lines read roughly. `tags` hold, for each line, a RUN mark for each of its runs and, for each
+    marker run, the one-character tags of the languages it is a marker of, so `str.count` counts them."""
 
     tags: list[str]
-    most_words: list[int]  # of each line: at least its number of words
+    most_words: list[int]  # of each line: at least its number of words (runs of letters)
     non_ascii: list[int]  # of each line: its characters outside ASCII that may hide a word's edge
+    # Counted as LETTER_WORDS does, with each Chinese or Japanese character a word, a line can have more:
+    # "the日本語the" is one run and three such characters, but five words. Each such character is a word
+    # and may end one, so most_words + non_ascii bounds both counts.
 
 
-def read(text: str, marker_tags: dict[bytes, str], max_length: int = MAX_LENGTH) -> Rough:
-    """The rough reading of each line of `text`. A line longer than `max_length` is read as empty (no words,
-    no markers): it is never judged, and splitting it into runs would cost some twenty bytes for each of its
-    characters. Each line's runs are dropped once counted, so memory stays bounded by the longest line."""
+def read(text: str, run_tags: dict[bytes, str], max_length: int = MAX_LENGTH) -> Rough:
+    """The rough reading of each line of `text`, with `run_tags` as Markers.run_tags makes them. A line
+    longer than `max_length` is read as empty (no words, no markers): it is never judged, and splitting it
+    into runs would cost some twenty bytes for each of its characters."""
     data = text.encode("utf-8", "surrogatepass")
     if not text.isascii():
         data = _PUNCTUATION_2.sub(b"  ", _PUNCTUATION_3.sub(b"   ", data))
-    tags, most_words, non_ascii = [], [], []
-    for line in data.translate(_TABLE).split(b"\n"):
-        short = len(line) <= max_length
-        runs = line.split() if short else []
-        others = line.count(b"%") if short else 0
-        tags.append("".join(map(marker_tags.get, runs, repeat(""))))
-        most_words.append(len(runs) + others)
-        non_ascii.append(others)
+    data = data.translate(_TABLE)
+    lines = data.split(b"\n")
+    if max(map(len, lines)) > max_length:
+        lines = [b"" if len(line) > max_length else line for line in lines]
+        data = b"\n".join(lines)
+    non_ascii = list(map(bytes.count, lines, repeat(b"%")))
+    del lines
+    tags: list[str] = []
+    start = 0
+    while True:  # one piece for an article; a few for a long text
+        end = data.find(b"\n", start + _PIECE)
+        piece = data[start:] if end < 0 else data[start:end]
+        runs = piece.replace(b"\n", LINE_TOKEN).split()
+        tags += "".join(map(run_tags.get, runs, repeat(RUN))).split("\n")
+        if end < 0:
+            break
+        start = end + 1
+    most_words = list(map(add, map(str.count, tags, repeat(RUN)), non_ascii))
     return Rough(tags, most_words, non_ascii)
 
 
@@ -98,7 +118,8 @@ def line_bounds(rough: Rough, markers: Markers, expected: str) -> tuple[list[int
     own = list(map(str.count, rough.tags, repeat(tag)))
     bounds = []
     for tags, mine, hidden, most in zip(rough.tags, own, rough.non_ascii, rough.most_words, strict=True):
-        bound = len(tags) - mine + 2 * hidden  # a marker of several languages has a tag for each
+        runs = most - hidden
+        bound = len(tags) - runs - mine + 2 * hidden  # a marker of several languages has a tag for each
         if bound > mine and mine * den >= num * most:
             bound = max(map(tags.count, others)) + 2 * hidden
         bounds.append(bound)

@@ -1,0 +1,98 @@
+"""L101's identifier: langdetect by default, CLD2 when a rule chooses `backend: cld2` and pycld2 is installed.
+
+A backend that is chosen but not installed is a one-line error when the rule is loaded, naming the extra that
+brings it. CLD2 answers as langdetect does (a primary language code and a confidence), and where it judges
+the rule's own examples otherwise, the difference is the one its docstring names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+
+import pytest
+
+from cleanlint.document import Document
+from cleanlint.kinds import language, language_detect
+from cleanlint.scan import Gates
+
+from .conftest import DEFAULT_RULES, error_of, write
+
+L101 = next(rule for rule in DEFAULT_RULES if rule.code == "L101")
+RULE = """\
+    code: L901
+    name: other-language
+    kind: language
+    category: language
+    summary: a paragraph in another language
+    message: '{{found}}'
+    backend: {backend}
+"""
+SWEDISH = "Festivalen öppnade på fredagen med en konsert i den gamla hamnen, sade arrangörerna till tidningen."
+SPANISH = "El gobierno de Corea del Norte ha enviado misiles a Rusia para la guerra, según dijo la Casa Blanca."
+ENGLISH = "The White House said on Thursday that Russia had used North Korean missiles in its attacks on Ukraine."
+
+
+def test_langdetect_is_the_default():
+    assert L101.options.backend == "langdetect"
+    assert language.Options().backend == "langdetect"
+
+
+def test_a_backend_that_is_not_installed_is_one_line_naming_its_extra(tmp_path, monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pycld2" else real(name, *a))
+    message = error_of(write(tmp_path, RULE.format(backend="cld2")))
+    assert "\n" not in message
+    assert message.endswith(
+        "backend: the language backend 'cld2' needs pycld2, which is not installed: pip install 'cleanlint[cld2]'"
+    )
+
+
+def test_an_unknown_backend_is_refused(tmp_path):
+    assert "backend: 'fasttext' is not one of langdetect, cld2" in error_of(
+        write(tmp_path, RULE.format(backend="fasttext"))
+    )
+    assert language_detect.missing("fasttext") == "unknown language backend 'fasttext' (backends: langdetect, cld2)"
+
+
+def test_langdetect_is_seeded():
+    detect = language_detect.Detector()
+    first = [detect(text) for text in (SWEDISH, SPANISH, "calendario stock car 2018, stock car brasil, stock car")]
+    assert first == [
+        detect(text) for text in (SWEDISH, SPANISH, "calendario stock car 2018, stock car brasil, stock car")
+    ]
+    assert [verdict[0] for verdict in first[:2]] == ["sv", "es"]
+
+
+def test_cld2_answers_as_langdetect_does():
+    pytest.importorskip("pycld2")  # the test extra installs it on Linux x86-64
+    detect = language_detect.Detector("cld2")
+    assert [detect(text)[0] for text in (SWEDISH, SPANISH, ENGLISH)] == ["sv", "es", "en"]
+    assert all(detect(text)[1] >= 0.95 for text in (SWEDISH, SPANISH, ENGLISH))
+    assert detect("שלום לכולם, הממשלה הודיעה היום על תוכנית חדשה לבניית בתי ספר")[0] == "he"  # CLD2's "iw"
+    assert detect("12 345 678 !!! ... ---") is None  # no letters it knows
+
+
+def test_cld2_reads_what_it_would_refuse_as_invalid_utf8():
+    pytest.importorskip("pycld2")  # the test extra installs it on Linux x86-64
+    detect = language_detect.Detector("cld2")
+    for text in (f"{SPANISH}\x85", f"{SPANISH} \x00\x7f", f"{SPANISH} caf\udce9", f"{SPANISH}\ufffe"):
+        assert detect(text)[0] == "es"
+
+
+def test_cld2_judges_the_rules_examples_as_langdetect_does_but_one():
+    """CLD2 is sure that an address made of Spanish words is Spanish; langdetect is not, and the rule's
+    example says an address is no prose to judge. That is why CLD2 is not the default."""
+    pytest.importorskip("pycld2")  # the test extra installs it on Linux x86-64
+    with_cld2 = dataclasses.replace(L101, options=dataclasses.replace(L101.options, backend="cld2"))
+    differ = []
+    for example in L101.examples:
+        doc = Document(example.input)
+        found = [example.input[f.start : f.end] for f in language.build(with_cld2, Gates())(doc)]
+        if found != list(example.findings):
+            differ.append(found)
+    assert differ == [
+        [
+            "https://example.org/noticias/2024/05/el-gobierno-anuncia-nuevas-medidas-para-la-vivienda-y-el-alquiler-en-madrid"
+        ]
+    ]
