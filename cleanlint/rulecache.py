@@ -44,12 +44,24 @@ def _code_stamp() -> bytes:
     return "\0".join(stamp).encode()
 
 
+# Optional packages a rule file may ask for (L101's `backend: cld2` needs pycld2). Whether each is installed is
+# part of the key, so that rules cached while one was there are loaded, and refused, again once it is gone.
+_OPTIONAL_PACKAGES = ("pycld2",)
+
+
 def _key(files: Sequence[Path]) -> str:
     digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{sys.version}\0".encode() + _code_stamp())
+    digest.update(_installed_optional())
     for path in files:
         digest.update(os.fsencode(path.resolve()) + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:32]
+
+
+def _installed_optional() -> bytes:
+    from importlib.util import find_spec  # here: importlib.util is not loaded by a run answered from the cache
+
+    return "".join("1" if find_spec(name) is not None else "0" for name in _OPTIONAL_PACKAGES).encode()
 
 
 def cached_rules(paths: Sequence[Path], cache_dir: Path | None, key: str | None = None) -> list[Rule]:

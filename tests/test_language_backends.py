@@ -96,3 +96,22 @@ def test_cld2_judges_the_rules_examples_as_langdetect_does_but_one():
             "https://example.org/noticias/2024/05/el-gobierno-anuncia-nuevas-medidas-para-la-vivienda-y-el-alquiler-en-madrid"
         ]
     ]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pycld2") is None, reason="needs pycld2 (the cld2 extra)")
+def test_rules_cached_with_the_backend_installed_are_refused_once_it_is_gone(tmp_path, monkeypatch, capsys):
+    """The rules cache holds loaded rules without loading them again; a backend removed since must still be
+    the one-line error of a rule file that asks for it, not a failure in the middle of the run."""
+    from cleanlint.cli import main
+
+    rules = write(tmp_path, RULE.format(backend="cld2").replace("other-language", "other-language-cld2"))
+    article = tmp_path / "story.txt"
+    article.write_text(f"{ENGLISH}\n\n{SWEDISH}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--rules", str(rules), "--select", "L901", str(article)]) == 1  # the rules are cached
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pycld2" else real(name, *a))
+    assert main(["check", "--rules", str(rules), "--select", "L901", str(article)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].endswith("needs pycld2, which is not installed: pip install 'cleanlint[cld2]'")
+    assert len(err) == 1
