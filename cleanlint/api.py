@@ -24,7 +24,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .config import Config, ConfigError, language_problem, load_config, max_removal_problem
+from .config import (
+    Config,
+    ConfigError,
+    language_backend_problem,
+    language_problem,
+    load_config,
+    max_removal_problem,
+)
 from .document import Document
 from .engine import Engine
 from .fixer import FixResult
@@ -52,10 +59,10 @@ class Linter:
 
     The settings are those of `cleanlint check` and `fix`: `select` replaces the settings file's select;
     `extend_select`, `ignore`, `rules` (rule files or folders) and `gazetteer` (files of names) add to its
-    own; `no_default_rules` leaves out the rules that come with cleanlint; `language` and `max_removal`
-    replace the settings file's. `config` is a settings file (pyproject.toml or .cleanlint.yaml); unlike the
-    command line, none is looked for when it is not given. Its settings about files (exclude,
-    per-path-ignores, max-file-size, text-field, baseline) do not apply to texts.
+    own; `no_default_rules` leaves out the rules that come with cleanlint; `language`, `language_backend`
+    and `max_removal` replace the settings file's. `config` is a settings file (pyproject.toml or
+    .cleanlint.yaml); unlike the command line, none is looked for when it is not given. Its settings about
+    files (exclude, per-path-ignores, max-file-size, text-field, baseline) do not apply to texts.
     """
 
     def __init__(
@@ -68,6 +75,7 @@ class Linter:
         no_default_rules: bool = False,
         gazetteer: Paths | None = None,
         language: str | None = None,
+        language_backend: str | None = None,
         max_removal: float | None = None,
         config: PathLike | None = None,
     ) -> None:
@@ -79,6 +87,7 @@ class Linter:
             no_default_rules=bool(no_default_rules),
             gazetteer=_paths(gazetteer),
             language=_valid(language, language_problem),
+            language_backend=_valid(language_backend, language_backend_problem),
             max_removal=_valid(max_removal, max_removal_problem),
             config=Path(config) if config is not None else None,
         )
@@ -129,6 +138,7 @@ class Linter:
             "no_default_rules": s.no_default_rules,
             "gazetteer": tuple(map(str, s.gazetteer)),
             "language": s.language,
+            "language_backend": s.language_backend,
             "max_removal": s.max_removal,
             "config": str(s.config) if s.config else None,
         }

@@ -16,7 +16,7 @@ from typing import Any
 CONFIG_FILES = ("pyproject.toml", ".cleanlint.yaml")
 _KEYS = {
     "select", "extend-select", "ignore", "rules", "gazetteer", "per-path-ignores", "exclude", "language",
-    "max-removal", "max-file-size", "text-field", "baseline",
+    "max-removal", "max-file-size", "text-field", "baseline", "language-backend",
 }
 
 
@@ -35,6 +35,7 @@ class Config:
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
     exclude: tuple[str, ...] = ()  # globs of files and folders not to check
     language: str | None = None  # the articles' expected language, for language rules
+    language_backend: str | None = None  # the identifier of every `language` rule; None: each rule's own
     max_removal: float = 0.4  # the share of a document's words that fix may remove at most
     max_file_size: float = 10.0  # megabytes: larger article files, and longer JSONL lines, are refused
     text_field: str | None = None  # the field of a JSONL record that holds the article (default "text")
@@ -133,6 +134,18 @@ def language_problem(value: Any) -> str | None:
     return None if value is None or isinstance(value, str) else "language must be a language code such as 'en'"
 
 
+def language_backend_problem(value: Any) -> str | None:
+    """What is wrong with `value` as the setting `language-backend`, or None: an identifier cleanlint knows
+    and that is installed here."""
+    if value is None:
+        return None
+    from .kinds.language_detect import BACKENDS, missing  # here: only a run that names a backend loads the kinds
+
+    if not isinstance(value, str) or value not in BACKENDS:
+        return f"language-backend must be one of {', '.join(BACKENDS)}"
+    return missing(value)
+
+
 def max_removal_problem(value: Any) -> str | None:
     """What is wrong with `value` as the setting `max-removal`, or None."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
@@ -170,6 +183,9 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
     language = data.get("language")
     if (problem := language_problem(language)) is not None:
         raise fail(problem)
+    language_backend = data.get("language-backend")
+    if (problem := language_backend_problem(language_backend)) is not None:
+        raise fail(problem)
     max_removal = data.get("max-removal", 0.4)
     if (problem := max_removal_problem(max_removal)) is not None:
         raise fail(problem)
@@ -192,6 +208,7 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         per_path_ignores=tuple((glob, codes("per-path-ignores", c)) for glob, c in ppi.items()),
         exclude=texts("exclude", data.get("exclude", []), "globs of files or folders"),
         language=language,
+        language_backend=language_backend,
         max_removal=float(max_removal),
         max_file_size=float(max_file_size),
         text_field=text_field,

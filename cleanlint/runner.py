@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -23,6 +23,7 @@ from .fixlog import LogError, append, logged, not_written
 from .html import is_html, read_page, write_text
 from .links import link_notice
 from .outcome import FileResult, RunOptions, examine
+from .rule import Rule
 from .rulecache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
 from .rulefiles import RuleError
 from .runner_jsonl import is_jsonl, process_jsonl
@@ -38,13 +39,15 @@ class EngineSpec:
     selection: Selection
     gazetteer: tuple[Path, ...] = ()  # files of names added to every `names` rule
     cache_dir: Path | None = None  # where loaded rules are cached (rulecache.py); None: no cache
+    language_backend: str | None = None  # the identifier every `language` rule uses; None: each rule's own
 
     def build(self) -> Engine:
         key = self._rules_key()
         store = PreparedStore(self.cache_dir, key) if self.cache_dir is not None and key else None
         if self.cache_dir is not None and key and not self.gazetteer and holds_rules(self.cache_dir, key):
             # rules that loaded without error before: read them only if a document is checked at all
-            later = partial(cached_rules, self.rule_paths, self.cache_dir, key)
+            cached = partial(cached_rules, self.rule_paths, self.cache_dir, key)
+            later = partial(_loaded_with_backend, cached, self.language_backend)
             codes = partial(cached_codes, self.cache_dir, key)
             return Engine(later, self.selection, self._fingerprint(key), store, codes)
         rules = cached_rules(self.rule_paths, self.cache_dir, key)  # says now what is wrong with a rule file
@@ -52,6 +55,7 @@ class EngineSpec:
             from .gazetteer import load_gazetteer, with_gazetteer  # here: it reads YAML, which most runs need not
 
             rules = with_gazetteer(rules, load_gazetteer(self.gazetteer))  # and with a gazetteer
+        rules = _with_backend(rules, self.language_backend)
         return Engine(rules, self.selection, self._fingerprint(key) if key else "", store)
 
     def _rules_key(self) -> str | None:
@@ -66,10 +70,21 @@ class EngineSpec:
 
     def _fingerprint(self, key: str) -> str:
         """What findings depend on besides the text: the rules (files and code), the selection, the names."""
-        digest = hashlib.sha256(f"{key}\0{self.selection!r}\0".encode())
+        digest = hashlib.sha256(f"{key}\0{self.selection!r}\0{self.language_backend}\0".encode())
         for path in self.gazetteer:
             digest.update(path.read_bytes() + b"\0")
         return digest.hexdigest()
+
+
+def _with_backend(rules: list[Rule], backend: str | None) -> list[Rule]:
+    """The rules, every `language` rule using `backend` (the setting `language-backend`); None: as written."""
+    if backend is None:
+        return rules
+    return [replace(r, options=replace(r.options, backend=backend)) if r.kind == "language" else r for r in rules]
+
+
+def _loaded_with_backend(load: Callable[[], list[Rule]], backend: str | None) -> list[Rule]:
+    return _with_backend(load(), backend)
 
 
 def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> Iterable[FileResult]:

@@ -19,7 +19,8 @@ from .runner import EngineSpec
 @dataclass(frozen=True)
 class Settings:
     """What `--select`, `--extend-select`, `--ignore`, `--rules`, `--no-default-rules`, `--gazetteer` and
-    `--config` say, and the settings file's `language` and `max-removal` when given from Python. Each adds to
+    `--config` say, and the settings file's `language`, `language-backend` and `max-removal` when given from
+    Python. Each adds to
     or replaces the settings file's value just as the command line's options do."""
 
     select: tuple[str, ...] = ()  # replaces the settings' select
@@ -29,6 +30,7 @@ class Settings:
     no_default_rules: bool = False
     gazetteer: tuple[Path, ...] = ()  # beside the settings' gazetteer
     language: str | None = None  # replaces the settings' language
+    language_backend: str | None = None  # replaces the settings' language-backend
     max_removal: float | None = None  # replaces the settings' max-removal
     config: Path | None = None  # the settings file named; None: the caller finds one, or there is none
 
@@ -51,7 +53,8 @@ class Settings:
             config.ignore + self.ignore,
             config.extend_select + self.extend_select,
         )
-        return EngineSpec(rule_paths, selection, config.gazetteer + self.gazetteer, cache_dir)
+        backend = self.language_backend or config.language_backend
+        return EngineSpec(rule_paths, selection, config.gazetteer + self.gazetteer, cache_dir, backend)
 
     def refuse_unknown_codes(self, config: Config, engine: Engine) -> None:
         """A code or prefix that names no rule is an error, as in ruff: a typo in `--select B50l` or in the

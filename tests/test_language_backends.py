@@ -115,3 +115,40 @@ def test_rules_cached_with_the_backend_installed_are_refused_once_it_is_gone(tmp
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].endswith("needs pycld2, which is not installed: pip install 'cleanlint[cld2]'")
     assert len(err) == 1
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pycld2") is None, reason="needs pycld2 (the cld2 extra)")
+def test_the_language_backend_setting_switches_every_language_rule(tmp_path, monkeypatch):
+    """`language-backend` in the settings reaches L101 without a copy of its rule file, from the command
+    line's settings and from Python, and the findings cache keeps the backends' findings apart."""
+    from cleanlint.api import Linter
+    from cleanlint.config import load_config
+    from cleanlint.settings import Settings
+
+    settings_file = tmp_path / ".cleanlint.yaml"
+    settings_file.write_text("language-backend: cld2\n", encoding="utf-8")
+    config = load_config(settings_file)
+    assert config.language_backend == "cld2"
+    with_cld2 = Settings().spec(config, tmp_path / "cache")
+    default = Settings().spec(load_config(None), tmp_path / "cache")
+    backends = {r.options.backend for r in with_cld2.build().rules if r.kind == "language"}
+    assert backends == {"cld2"}
+    assert {r.options.backend for r in default.build().rules if r.kind == "language"} == {"langdetect"}
+    assert with_cld2.build().fingerprint != default.build().fingerprint
+    linter = Linter(language_backend="cld2", select="L101")
+    text = f"{ENGLISH} {ENGLISH}\n\n{SWEDISH}\n"
+    assert [f.code for f in linter.check(text)] == ["L101"]
+
+
+def test_a_language_backend_setting_that_cannot_be_used_is_one_line(tmp_path, monkeypatch):
+    from cleanlint.api import CleanlintError, Linter
+    from cleanlint.config import ConfigError, load_config
+
+    settings_file = tmp_path / ".cleanlint.yaml"
+    settings_file.write_text("language-backend: fasttext\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\.cleanlint\.yaml: language-backend must be one of langdetect, cld2$"):
+        load_config(settings_file)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pycld2" else real(name, *a))
+    with pytest.raises(CleanlintError, match=r"needs pycld2, which is not installed: pip install 'cleanlint\[cld2\]'$"):
+        Linter(language_backend="cld2")
