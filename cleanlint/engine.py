@@ -113,9 +113,12 @@ class Engine:
         return self._built
 
     def prepare(self) -> None:
-        """Build every check and the literal scanner now, rather than for the first document: worker
-        processes forked afterwards then share them instead of each building its own."""
-        _ = self._checks
+        """Build every check and the literal scanner now, rather than for the first document, and load what a
+        check loads on first need (a check with `preload`, such as the language identifier's tables): worker
+        processes forked afterwards then share them instead of each building and loading its own."""
+        for _rule, check in self._checks:
+            if (preload := getattr(check, "preload", None)) is not None:
+                preload()
 
     def check(self, doc: Document, skip: Iterable[str] = ()) -> list[Finding]:
         """All findings in `doc`, in text order; `skip` holds codes or prefixes to leave out here.

@@ -152,3 +152,19 @@ def test_a_language_backend_setting_that_cannot_be_used_is_one_line(tmp_path, mo
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pycld2" else real(name, *a))
     with pytest.raises(CleanlintError, match=r"needs pycld2, which is not installed: pip install 'cleanlint\[cld2\]'$"):
         Linter(language_backend="cld2")
+
+
+def test_a_run_about_to_fork_its_workers_loads_the_identifier_once_before(monkeypatch):
+    """Engine.prepare loads the identifier's tables in the parent, so that forked workers share them; the
+    checks then use what was loaded and never load it again."""
+    from cleanlint.engine import Engine, Selection
+
+    loads = []
+    real = language_detect._LOADERS["langdetect"]
+    monkeypatch.setitem(language_detect._LOADERS, "langdetect", lambda: loads.append(1) or real())
+    engine = Engine([L101], Selection())
+    engine.prepare()
+    assert loads == [1]
+    text = f"{ENGLISH} {ENGLISH}\n\n{SWEDISH}\n"
+    assert [f.code for f in engine.check(Document(text, metadata={"language": "en"}))] == ["L101"]
+    assert loads == [1]

@@ -141,7 +141,21 @@ def check_document(rule: Rule, judging: Judging, doc: Document) -> list[Finding]
     return out
 
 
-def build(rule: Rule, _gates: Gates):
+class LanguageCheck:
+    """A language rule's check. `preload` loads the identifier before any unit reaches it: a run about to
+    fork its workers does so once, for all of them, rather than once in each (engine.py)."""
+
+    def __init__(self, rule: Rule, judging: Judging):
+        self._rule, self._judging = rule, judging
+
+    def __call__(self, doc: Document) -> list[Finding]:
+        return check_document(self._rule, self._judging, doc)
+
+    def preload(self) -> None:
+        self._judging.detect.load()
+
+
+def build(rule: Rule, _gates: Gates) -> LanguageCheck:
     opts: Options = rule.options
     judging = Judging(
         Markers.build(opts.markers, opts.min_share),
@@ -150,8 +164,4 @@ def build(rule: Rule, _gates: Gates):
         opts.max_length,
         Detector(opts.backend),
     )
-
-    def check(doc: Document) -> list[Finding]:
-        return check_document(rule, judging, doc)
-
-    return check
+    return LanguageCheck(rule, judging)

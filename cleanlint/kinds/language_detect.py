@@ -65,9 +65,13 @@ class Detector:
         self._detect: Callable[[str], Verdict | None] | None = None
 
     def __call__(self, text: str) -> Verdict | None:
+        return (self._detect or self.load())(text)
+
+    def load(self) -> Callable[[str], Verdict | None]:
+        """The backend, loaded now if it is not yet (its tables: langdetect's take a fifth of a second)."""
         if self._detect is None:
             self._detect = _LOADERS[self.backend]()
-        return self._detect(text)
+        return self._detect
 
 
 def _seeded() -> Callable[[str], Verdict | None]:
