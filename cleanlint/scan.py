@@ -151,6 +151,10 @@ class Gates:
         self._given = prepared
         self._clauses: dict[str, tuple[frozenset[str], ...]] = dict(prepared.clauses) if prepared else {}
         self._learned = False  # whether this run worked out anything `prepared` did not hold
+        # the alternatives of every gated alternation, by a literal of the first clause of their gate: one
+        # look-up per literal a document holds tells every alternation which of its alternatives it opens
+        self._owners: list[tuple[Gate, ...]] = []
+        self._by_literal: dict[str, list[tuple[int, int]]] = {}
 
     def gate(self, pattern: str) -> Gate:
         """The gate of one regular expression, compiled with MULTILINE as the engine compiles them."""
@@ -163,6 +167,38 @@ class Gates:
             raise RuntimeError("a gate was added after the first scan")
         self._literals |= literals
         return Gate(clauses)
+
+    def alternatives(self, gates: tuple[Gate, ...]) -> int:
+        """Registers the gates of one alternation's alternatives; `opened` then answers for them by the number
+        returned. An alternative without a clause is not registered: it is always open."""
+        owner = len(self._owners)
+        self._owners.append(gates)
+        for i, gate in enumerate(gates):
+            for literal in gate.clauses[0] if gate.clauses else ():
+                self._by_literal.setdefault(literal, []).append((owner, i))
+        return owner
+
+    def opened(self, doc) -> dict[int, list[int]]:
+        """For each registered alternation with an alternative whose gate `doc` opens: those alternatives, in
+        order. Worked out once per document for all of them, from the literals it holds."""
+        key = (self, "opened")
+        found = doc.memo.get(key)
+        if found is None:
+            present = self.present(doc)
+            hits: dict[int, set[int]] = {}
+            by_literal = self._by_literal
+            for literal in by_literal.keys() & present:
+                for owner, i in by_literal[literal]:
+                    hits.setdefault(owner, set()).add(i)
+            owners = self._owners
+            found = {}
+            for owner, indexes in hits.items():
+                gates = owners[owner]
+                chosen = sorted(i for i in indexes if len(gates[i].clauses) == 1 or gates[i].open(present))
+                if chosen:
+                    found[owner] = chosen
+            doc.memo[key] = found
+        return found
 
     def present(self, doc) -> frozenset[str]:
         """The literals in `doc`'s text; scanned once per document and kept on it."""

@@ -85,24 +85,18 @@ class GatedAlternation:
         self._scan = gates
         self._patterns = [searchable(source, flags) for source in alternatives]
         self._gates = [gates.gate(source) for source in alternatives]
-        self._always = frozenset(i for i, gate in enumerate(self._gates) if not gate.clauses)
-        self._by_literal: dict[str, list[int]] = {}
-        for i, gate in enumerate(self._gates):
-            for literal in gate.clauses[0] if gate.clauses else ():
-                self._by_literal.setdefault(literal, []).append(i)
-        self._keys = frozenset(self._by_literal)
+        self._always = [i for i, gate in enumerate(self._gates) if not gate.clauses]
+        self._owner = gates.alternatives(tuple(self._gates))
 
     def for_document(self, doc) -> Searcher | None:
-        present = self._scan.present(doc)
-        hits = self._keys.intersection(present)
-        if not hits and not self._always:
+        opened = self._scan.opened(doc).get(self._owner)
+        if self._always:
+            opened = sorted({*self._always, *(opened or ())})
+        if not opened:
             return None
-        chosen = set(self._always)
-        for literal in hits:
-            chosen.update(i for i in self._by_literal[literal] if i not in chosen and self._gates[i].open(present))
-        if len(chosen) <= 1:
-            return self._patterns[chosen.pop()] if chosen else None
-        return AnyOf([self._patterns[i] for i in sorted(chosen)])
+        if len(opened) == 1:
+            return self._patterns[opened[0]]
+        return AnyOf([self._patterns[i] for i in opened])
 
 
 Searcher = TimedPattern | LineLed | AnyOf  # what a document's gated alternation is searched with
