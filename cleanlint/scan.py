@@ -19,11 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .literals import BLANKS_AT_LINE_END, required_literals
 
 BACKENDS = ("hyperscan", "aho-corasick")
-_SHORT = 2  # literals this short are looked for with `in`: in an automaton they would fire at every turn
+
+def _by_search(literal: str) -> bool:
+    """Whether the Aho-Corasick matcher looks for `literal` with `in` rather than in its automaton: a single
+    character (a search for one character is a memchr), or two letters or digits ("by", "de"), which an
+    automaton would report at every turn of the text. Other pairs ("<a", ")\n", ",[") are rare in prose,
+    and a failing search for one costs a slow pass over the text."""
+    return len(literal) == 1 or (len(literal) == 2 and literal.isalnum())
+
 
 
 def fold(text: str) -> str:
@@ -89,17 +97,20 @@ class _HyperscanMatcher:
         return found
 
 
+_second = itemgetter(1)  # the literal of an automaton's (end, literal) hit, taken in C
+
+
 class _AhoCorasickMatcher:
-    """An automaton for the longer literals; the short ones ("(", "-", "by") would fire at every turn in
-    it, and `in` finds each of them faster than the automaton reports its hits."""
+    """An automaton for the literals but the shortest; those ("(", "-", "by") would fire at every turn in it,
+    and `in` finds each of them faster than the automaton reports its hits."""
 
     def __init__(self, literals: list[str]):
         import ahocorasick
 
-        self._short = [lit for lit in literals if len(lit) <= _SHORT]
+        self._short = [lit for lit in literals if _by_search(lit)]
         self._automaton = ahocorasick.Automaton()
         for lit in literals:
-            if len(lit) > _SHORT:
+            if not _by_search(lit):
                 self._automaton.add_word(lit, lit)
         if len(self._automaton):
             self._automaton.make_automaton()
@@ -107,7 +118,7 @@ class _AhoCorasickMatcher:
     def __call__(self, folded: str) -> set[str]:
         found = {lit for lit in self._short if lit in folded}
         if len(self._automaton):
-            found.update(lit for _end, lit in self._automaton.iter(folded))
+            found.update(map(_second, self._automaton.iter(folded)))
         return found
 
 
