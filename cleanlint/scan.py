@@ -166,6 +166,7 @@ class Gates:
         # look-up per literal a document holds tells every alternation which of its alternatives it opens
         self._owners: list[tuple[Gate, ...]] = []
         self._by_literal: dict[str, list[tuple[int, int]]] = {}
+        self._further: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}  # the other clauses of a gate
 
     def gate(self, pattern: str) -> Gate:
         """The gate of one regular expression, compiled with MULTILINE as the engine compiles them."""
@@ -187,6 +188,8 @@ class Gates:
         for i, gate in enumerate(gates):
             for literal in gate.clauses[0] if gate.clauses else ():
                 self._by_literal.setdefault(literal, []).append((owner, i))
+            if len(gate.clauses) > 1:
+                self._further[(owner, i)] = gate.clauses[1:]
         return owner
 
     def opened(self, doc) -> dict[int, list[int]]:
@@ -196,18 +199,15 @@ class Gates:
         found = doc.memo.get(key)
         if found is None:
             present = self.present(doc)
-            hits: dict[int, set[int]] = {}
-            by_literal = self._by_literal
-            for literal in by_literal.keys() & present:
-                for owner, i in by_literal[literal]:
-                    hits.setdefault(owner, set()).add(i)
-            owners = self._owners
+            by_literal, further = self._by_literal, self._further
+            hits = set().union(*[by_literal[literal] for literal in by_literal.keys() & present])
             found = {}
-            for owner, indexes in hits.items():
-                gates = owners[owner]
-                chosen = sorted(i for i in indexes if len(gates[i].clauses) == 1 or gates[i].open(present))
-                if chosen:
-                    found[owner] = chosen
+            for owner, i in hits:
+                rest = further.get((owner, i))
+                if rest is None or all(not clause.isdisjoint(present) for clause in rest):
+                    found.setdefault(owner, []).append(i)
+            for chosen in found.values():
+                chosen.sort()
             doc.memo[key] = found
         return found
 
