@@ -45,6 +45,10 @@ def clauses(pattern: str, multiline: bool = True) -> list[set[str]]:
         (r"Photo: $", [{"photo:\n"}]),  # the blank before the line end is not in the scanned text
         (r"Photo: ", [{"photo:"}]),  # nor at the end of a literal, whose next character may be one
         (r"\bthe\b.*\btheir\b", [{"their"}]),  # every text with "their" has "the"
+        # a line-led alternation whose branches are not known exactly still starts with what they start with
+        (r"^(?<!x)(?:Share \w+|Tweet)\b", [{"\nshare", "\ntweet"}]),
+        (r"^(?:Follow|Like)s?\s+\p{Lu}", [{"\nfollow", "\nfollows", "\nlike", "\nlikes"}]),
+        (r"^(?:(?:ab|cd)\d)+x", [{"\nab", "\ncd"}, {"x"}]),  # a repeat starts as its first round does
     ],
 )
 def test_required_literals_of_patterns(pattern, expected):
@@ -88,6 +92,9 @@ TEMPLATES = [
     r"^(?:Getty|AFP|Photo:)[ \t]*$",
     r"\((?:AP|Reuters)\) ?$",
     r"^By [A-Z][a-z]+ *(?:$|and)",
+    r"^(?:Share [a-z]+|Tweet|(?:Follow|Like)s? us)\b[ \t]*:?",
+    r"^(?:(?:ab|cd)[0-9])+x|^[Rr]elated(?: [a-z]+)*:",
+    r"(?:[Vv]ia|[Pp]hotos?)(?: by)? [A-Z][a-z]+",
 ]
 
 
@@ -205,3 +212,12 @@ def test_a_saved_scanner_that_cannot_be_loaded_is_compiled_again():
     again.gate(r"\(AP\)")
     assert again.scan("Text (AP)") == {"(ap)"}
     assert again.prepared() is not None  # the scanner compiled here is kept for the next run
+
+
+def test_starts_too_many_to_keep_are_cut_to_a_common_length():
+    from cleanlint.literal_facts import shortened
+
+    assert shortened(frozenset({"share it", "share this", "follow"}), 2) == {"share ", "follow"}
+    assert shortened(frozenset({"share", "follow"}), 2) == {"share", "follow"}
+    assert shortened(frozenset({"ab", "cd", "ef"}), 2) is None  # even first letters are too many
+    assert shortened(frozenset({"", "share"}), 8) is None  # a match may start with anything
