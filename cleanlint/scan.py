@@ -47,6 +47,12 @@ def fold(text: str) -> str:
     return folded
 
 
+def squeezed(folded: str) -> str:
+    """A folded text's words with one space between each two: where a phrase whose words any white space
+    may part (a line break too) is found as a string."""
+    return " ".join(folded.split())
+
+
 def best_backend() -> str:
     try:
         import hyperscan  # noqa: F401
@@ -167,6 +173,7 @@ class Gates:
         self._owners: list[tuple[Gate, ...]] = []
         self._by_literal: dict[str, list[tuple[int, int]]] = {}
         self._further: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}  # the other clauses of a gate
+        self._phrases: dict[tuple[int, int], str] = {}  # an alternative that is a phrase: its words, folded
 
     def gate(self, pattern: str) -> Gate:
         """The gate of one regular expression, compiled with MULTILINE as the engine compiles them."""
@@ -180,9 +187,11 @@ class Gates:
         self._literals |= literals
         return Gate(clauses)
 
-    def alternatives(self, gates: tuple[Gate, ...]) -> int:
+    def alternatives(self, gates: tuple[Gate, ...], phrases: dict[int, str] | None = None) -> int:
         """Registers the gates of one alternation's alternatives; `opened` then answers for them by the number
-        returned. An alternative without a clause is not registered: it is always open."""
+        returned. An alternative without a clause is not registered: it is always open. `phrases` holds the
+        alternatives that are literal phrases (patterns.phrase_to_regex), by their index: such a one opens
+        only for a text that has its words in a row, whatever white space is between them."""
         owner = len(self._owners)
         self._owners.append(gates)
         for i, gate in enumerate(gates):
@@ -190,6 +199,8 @@ class Gates:
                 self._by_literal.setdefault(literal, []).append((owner, i))
             if len(gate.clauses) > 1:
                 self._further[(owner, i)] = gate.clauses[1:]
+            if phrases and i in phrases and gate.clauses:
+                self._phrases[(owner, i)] = squeezed(fold(phrases[i]))
         return owner
 
     def opened(self, doc) -> dict[int, list[int]]:
@@ -199,13 +210,20 @@ class Gates:
         found = doc.memo.get(key)
         if found is None:
             present = self.present(doc)
-            by_literal, further = self._by_literal, self._further
+            by_literal, further, phrases = self._by_literal, self._further, self._phrases
             hits = set().union(*[by_literal[literal] for literal in by_literal.keys() & present])
             found = {}
+            words = None  # the folded text's words, one space between each two, if a phrase asks for them
             for owner, i in hits:
                 rest = further.get((owner, i))
-                if rest is None or all(not clause.isdisjoint(present) for clause in rest):
-                    found.setdefault(owner, []).append(i)
+                if rest is not None and not all(not clause.isdisjoint(present) for clause in rest):
+                    continue
+                phrase = phrases.get((owner, i))
+                if phrase is not None:
+                    words = squeezed(doc.memo[(self, "folded")]) if words is None else words
+                    if phrase not in words:
+                        continue
+                found.setdefault(owner, []).append(i)
             for chosen in found.values():
                 chosen.sort()
             doc.memo[key] = found
@@ -215,7 +233,8 @@ class Gates:
         """The literals in `doc`'s text; scanned once per document and kept on it."""
         found = doc.memo.get(self)
         if found is None:
-            found = doc.memo[self] = frozenset(self.scan(doc.text))
+            folded = doc.memo[(self, "folded")] = fold(doc.text)
+            found = doc.memo[self] = frozenset(self.compile()(folded))
         return found
 
     def compile(self) -> Callable[[str], set[str]]:

@@ -173,6 +173,17 @@ def test_gated_alternation_finds_what_the_whole_alternation_finds(backend):
             assert gated.for_document(Document("nothing here at all")) is None
 
 
+def test_a_phrase_opens_only_where_its_words_stand_in_a_row():
+    gates = Gates("aho-corasick")
+    gated = gated_alternation(gates, (), ("counterfeit consciousness",), ignore_case=True)
+    apart = "A counterfeit watch. His consciousness returned."
+    assert gated.for_document(Document(apart)) is None  # both words, never side by side
+    for parted in (" ", "\n", "\u00a0", " \t ", "\n\n  "):  # any white space parts the words of a phrase
+        text = f"Counterfeit{parted}Consciousness rises."
+        pattern = gated.for_document(Document(text))
+        assert pattern is not None and pattern.search(text) is not None, repr(parted)
+
+
 def test_gated_alternation_keeps_patterns_with_nothing_known():
     gates = Gates("aho-corasick")
     gated = gated_alternation(gates, (r"\d{3}-\d{4}", r"hotline"))

@@ -81,12 +81,14 @@ class GatedAlternation:
     on its own, so an inline flag such as `(?i)` holds for its own alternative only.
     """
 
-    def __init__(self, alternatives: Sequence[str], flags: int, gates: Gates):
+    def __init__(self, alternatives: Sequence[str], flags: int, gates: Gates, phrases: dict[int, str] | None = None):
+        """`phrases`: the literal phrase each alternative made from one (patterns.phrase_to_regex) stands for,
+        by its index; its gate then asks for its words in a row."""
         self._scan = gates
         self._patterns = [searchable(source, flags) for source in alternatives]
         self._gates = [gates.gate(source) for source in alternatives]
         self._always = [i for i, gate in enumerate(self._gates) if not gate.clauses]
-        self._owner = gates.alternatives(tuple(self._gates))
+        self._owner = gates.alternatives(tuple(self._gates), phrases)
 
     def for_document(self, doc) -> Searcher | None:
         opened = self._scan.opened(doc).get(self._owner)
@@ -107,4 +109,5 @@ def gated_alternation(
 ) -> GatedAlternation:
     """`patterns` (regexes) and `phrases` (literal text) as one gated alternation, in that order."""
     alternatives = [*patterns, *(phrase_to_regex(p) for p in phrases)]
-    return GatedAlternation(alternatives, FLAGS | (regex.IGNORECASE if ignore_case else 0), gates)
+    literal = {len(patterns) + i: phrase for i, phrase in enumerate(phrases)}
+    return GatedAlternation(alternatives, FLAGS | (regex.IGNORECASE if ignore_case else 0), gates, literal)
