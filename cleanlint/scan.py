@@ -211,7 +211,7 @@ class Gates:
         if found is None:
             present = self.present(doc)
             by_literal, further, phrases = self._by_literal, self._further, self._phrases
-            hits = set().union(*[by_literal[literal] for literal in by_literal.keys() & present])
+            hits = set().union(*[by_literal[literal] for literal in present if literal in by_literal])
             found = {}
             words = None  # the folded text's words, one space between each two, if a phrase asks for them
             for owner, i in hits:
