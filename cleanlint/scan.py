@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from .literals import BLANKS_AT_LINE_END, required_literals
+from .literals import BLANKS_AT_LINE_END, phrase_literals, required_literals
 
 BACKENDS = ("hyperscan", "aho-corasick")
 
@@ -175,11 +175,14 @@ class Gates:
         self._further: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}  # the other clauses of a gate
         self._phrases: dict[tuple[int, int], str] = {}  # an alternative that is a phrase: its words, folded
 
-    def gate(self, pattern: str) -> Gate:
-        """The gate of one regular expression, compiled with MULTILINE as the engine compiles them."""
+    def gate(self, pattern: str, phrase: str | None = None) -> Gate:
+        """The gate of one regular expression, compiled with MULTILINE as the engine compiles them. For a
+        literal phrase's pattern (patterns.phrase_to_regex), `phrase` itself: its words are what reading the
+        pattern would find, and a list of a thousand phrases is not read character by character."""
         clauses = self._clauses.get(pattern)
         if clauses is None:
-            clauses = self._clauses[pattern] = required_literals(pattern, multiline=True)[:_GATE_CLAUSES]
+            found = phrase_literals(phrase) if phrase is not None else required_literals(pattern, multiline=True)
+            clauses = self._clauses[pattern] = found[:_GATE_CLAUSES]
             self._learned = True
         literals = frozenset().union(*clauses)
         if self._matcher is not None and not literals <= self._literals:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from cleanlint.document import Document
 from cleanlint.kinds.gated import gated_alternation
 from cleanlint.kinds.patterns import FLAGS, compile_alternation, phrase_to_regex
-from cleanlint.literals import required_literals
+from cleanlint.literals import phrase_literals, required_literals
 from cleanlint.scan import BACKENDS, Gates, fold
 
 HAVE_HYPERSCAN = importlib.util.find_spec("hyperscan") is not None
@@ -71,6 +71,13 @@ def test_required_literals_of_patterns(pattern, expected):
 )
 def test_patterns_with_nothing_known_always_run(pattern):
     assert clauses(pattern) == []
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Leave a Reply", "k-closest neighbors", "Navier-stocks", "info  information", "Straße (ß)", "a b"]
+)
+def test_a_phrase_has_the_literals_of_its_pattern_without_reading_it(phrase):
+    assert phrase_literals(phrase) == required_literals(phrase_to_regex(phrase), multiline=True)
 
 
 def test_line_edges_read_as_newlines_only_with_multiline():

@@ -86,7 +86,7 @@ class GatedAlternation:
         by its index; its gate then asks for its words in a row."""
         self._scan = gates
         self._patterns = [searchable(source, flags) for source in alternatives]
-        self._gates = [gates.gate(source) for source in alternatives]
+        self._gates = [gates.gate(source, (phrases or {}).get(i)) for i, source in enumerate(alternatives)]
         self._always = [i for i, gate in enumerate(self._gates) if not gate.clauses]
         self._owner = gates.alternatives(tuple(self._gates), phrases)
 
