@@ -213,6 +213,7 @@ class Gates:
         found = doc.memo.get(key)
         if found is None:
             present = self.present(doc)
+            folded = doc.memo.pop((self, "folded"), None)  # a long text need not be held twice
             by_literal, further, phrases = self._by_literal, self._further, self._phrases
             hits = set().union(*[by_literal[literal] for literal in present if literal in by_literal])
             found = {}
@@ -223,7 +224,8 @@ class Gates:
                     continue
                 phrase = phrases.get((owner, i))
                 if phrase is not None:
-                    words = squeezed(doc.memo[(self, "folded")]) if words is None else words
+                    if words is None:
+                        words = squeezed(folded if folded is not None else fold(doc.text))
                     if phrase not in words:
                         continue
                 found.setdefault(owner, []).append(i)
@@ -236,8 +238,9 @@ class Gates:
         """The literals in `doc`'s text; scanned once per document and kept on it."""
         found = doc.memo.get(self)
         if found is None:
-            folded = doc.memo[(self, "folded")] = fold(doc.text)
+            folded = fold(doc.text)
             found = doc.memo[self] = frozenset(self.compile()(folded))
+            doc.memo[(self, "folded")] = folded  # for the phrases `opened` looks for, which lets it go
         return found
 
     def compile(self) -> Callable[[str], set[str]]:
