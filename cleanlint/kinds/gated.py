@@ -14,7 +14,7 @@ import regex
 
 from ..scan import Gates
 from .line_led import LineLed, line_led_rest
-from .patterns import FLAGS, TimedPattern, compiled, phrase_to_regex
+from .patterns import FLAGS, TimedPattern, phrase_to_regex
 
 
 class AnyOf:
@@ -89,9 +89,6 @@ class GatedAlternation:
         self._gates = [gates.gate(source, (phrases or {}).get(i)) for i, source in enumerate(alternatives)]
         self._always = [i for i, gate in enumerate(self._gates) if not gate.clauses]
         self._owner = gates.alternatives(tuple(self._gates), phrases)
-        self._sources, self._flags = list(alternatives), flags
-        self._index = {id(pattern): i for i, pattern in enumerate(self._patterns)}
-        self._first: list[dict[str, bool]] = [{} for _ in alternatives]  # first character of a line: may match
 
     def for_document(self, doc) -> Searcher | None:
         opened = self._scan.opened(doc).get(self._owner)
@@ -102,38 +99,6 @@ class GatedAlternation:
         if len(opened) == 1:
             return self._patterns[opened[0]]
         return AnyOf([self._patterns[i] for i in opened])
-
-
-    def match_line(self, searcher: Searcher, text: str, at: int) -> regex.Match | None:
-        """`searcher.match(text, at)` for `searcher` from `for_document` and `at` a line start, without calling
-        the alternatives that cannot match a line that starts with the character there ("^\\d{4}-" where a
-        line starts with a letter): a call costs more than looking the character up."""
-        first = text[at : at + 1]
-        for pattern in searcher._patterns if isinstance(searcher, AnyOf) else (searcher,):
-            if first and not self._may_start(self._index[id(pattern)], first):
-                continue
-            if (m := pattern.match(text, at)) is not None:
-                return m
-        return None
-
-    def _may_start(self, i: int, first: str) -> bool:
-        """Whether alternative `i` can match at a line start where the line (or a blank line's newline)
-        starts with `first`: whether that character alone partially matches it there, which the `regex`
-        module answers for any text that starts so. Worked out once for each alternative and character. A
-        look-behind that must see text before the line could not see it in so short a probe: such an
-        alternative is always tried."""
-        known = self._first[i].get(first)
-        if known is None:
-            source = self._sources[i]
-            rest = line_led_rest(source)
-            if "(?<=" in source:
-                known = True
-            elif rest is not None:  # searched as a newline and the rest: probed so too
-                known = compiled("\\n" + rest, self._flags).match("\n" + first, partial=True) is not None
-            else:
-                known = compiled(source, self._flags).match(first, partial=True) is not None
-            self._first[i][first] = known
-        return known
 
 
 Searcher = TimedPattern | LineLed | AnyOf  # what a document's gated alternation is searched with
