@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.kinds.gated import gated_alternation
+from cleanlint.kinds.gated import AnyOf, gated_alternation
 from cleanlint.kinds.patterns import FLAGS, compile_alternation, phrase_to_regex
 from cleanlint.literals import phrase_literals, required_literals
 from cleanlint.scan import BACKENDS, Gates, fold
@@ -189,6 +189,38 @@ def test_a_phrase_opens_only_where_its_words_stand_in_a_row():
         text = f"Counterfeit{parted}Consciousness rises."
         pattern = gated.for_document(Document(text))
         assert pattern is not None and pattern.search(text) is not None, repr(parted)
+
+
+LINE_LED = (
+    r"^\d{4}-\d{2}-\d{2}$",
+    r"^(?<!\bBorn:?[ \t]*\n)(?:Jan|Feb)[a-z]* \d{1,2}",
+    r"^(?=\p{Lu})(?![^\n]*\bsaid\b)\p{Lu}\w+ \p{Lu}\w+$",
+    r"^(?!(?:Die|O|A|Os)\b)\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ (?:é|est|ist)\b",  # "A" alone is ruled out, "Ana" not
+    r"^\s*(?:By|BY)\s+\p{Lu}",
+    r"^(?<=\n\n)Posted\b",
+    r"^(?i:updated)\b",
+    r"^[«‹<]?\s*(?:Next|Zurück)\b",
+    r"^$",
+)
+LINES = (
+    "2024-01-05\nBorn:\nJan 5\nJan 6 was cold\n\nPosted today\nJane Doe\nJane Doe said no\n  By Ann\n\n"
+    "\nBY ANN\nUPDATED: now\nÜber uns\n«Next story\n‹ Zurück\nFeb 30, then\n\tBy Bo\nAna Souza é repórter\n"
+    "A Souza é repórter\n"
+)
+
+
+@pytest.mark.parametrize("ignore_case", [False, True])
+def test_matching_at_line_starts_leaves_out_only_alternatives_that_cannot_match_there(ignore_case):
+    gated = gated_alternation(Gates("aho-corasick"), LINE_LED, ignore_case=ignore_case)
+    doc = Document(LINES)
+    searcher = gated.for_document(doc)
+    assert isinstance(searcher, AnyOf)
+    matched = 0
+    for at in doc.line_starts:
+        expected, found = searcher.match(LINES, at), gated.match_line(searcher, LINES, at)
+        assert (found and found.span()) == (expected and expected.span()), LINES[at : at + 12]
+        matched += expected is not None
+    assert matched > 10
 
 
 def test_gated_alternation_keeps_patterns_with_nothing_known():

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..first_chars import First, first_chars
 from ..scan import Gates
 from .line_led import LineLed, line_led_rest
 from .patterns import FLAGS, TimedPattern, phrase_to_regex
@@ -89,6 +90,9 @@ class GatedAlternation:
         self._gates = [gates.gate(source, (phrases or {}).get(i)) for i, source in enumerate(alternatives)]
         self._always = [i for i, gate in enumerate(self._gates) if not gate.clauses]
         self._owner = gates.alternatives(tuple(self._gates), phrases)
+        self._sources = list(alternatives)
+        self._index = {id(pattern): i for i, pattern in enumerate(self._patterns)}
+        self._first: list[First | bool | None] = [False] * len(alternatives)  # False: not read yet
 
     def for_document(self, doc) -> Searcher | None:
         opened = self._scan.opened(doc).get(self._owner)
@@ -99,6 +103,23 @@ class GatedAlternation:
         if len(opened) == 1:
             return self._patterns[opened[0]]
         return AnyOf([self._patterns[i] for i in opened])
+
+
+    def match_line(self, searcher: Searcher, text: str, at: int) -> regex.Match | None:
+        """`searcher.match(text, at)` for `searcher` from `for_document` and `at` a line start, without calling
+        the alternatives whose match cannot start with the character there (first_chars.py): a date line's
+        "^\\d{4}-" where the line starts with a letter. A call costs more than looking at the character."""
+        first = text[at : at + 1]
+        for pattern in searcher._patterns if isinstance(searcher, AnyOf) else (searcher,):
+            i = self._index[id(pattern)]
+            if self._first[i] is False:
+                self._first[i] = first_chars(self._sources[i])  # read when first needed: most never are
+            can = self._first[i]
+            if can is not None and not can.admits(first):
+                continue
+            if (m := pattern.match(text, at)) is not None:
+                return m
+        return None
 
 
 Searcher = TimedPattern | LineLed | AnyOf  # what a document's gated alternation is searched with
