@@ -47,10 +47,24 @@ def fold(text: str) -> str:
     return folded
 
 
-def squeezed(folded: str) -> str:
-    """A folded text's words with one space between each two: where a phrase whose words any white space
-    may part (a line break too) is found as a string."""
-    return " ".join(folded.split())
+def holds_phrase(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether a folded text holds the words of a phrase in a row, any white space (a line break too)
+    between each two: from each place the first word is found, each next word after white space."""
+    first, size = words[0], len(folded)
+    at = folded.find(first)
+    while at != -1:
+        end = at + len(first)
+        for word in words[1:]:
+            gap = end
+            while gap < size and folded[gap].isspace():
+                gap += 1
+            if gap == end or not folded.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return True
+        at = folded.find(first, at + 1)
+    return False
 
 
 def best_backend() -> str:
@@ -173,7 +187,7 @@ class Gates:
         self._owners: list[tuple[Gate, ...]] = []
         self._by_literal: dict[str, list[tuple[int, int]]] = {}
         self._further: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}  # the other clauses of a gate
-        self._phrases: dict[tuple[int, int], str] = {}  # an alternative that is a phrase: its words, folded
+        self._phrases: dict[tuple[int, int], tuple[str, ...]] = {}  # an alternative that is a phrase: its words
 
     def gate(self, pattern: str, phrase: str | None = None) -> Gate:
         """The gate of one regular expression, compiled with MULTILINE as the engine compiles them. For a
@@ -203,7 +217,7 @@ class Gates:
             if len(gate.clauses) > 1:
                 self._further[(owner, i)] = gate.clauses[1:]
             if phrases and i in phrases and gate.clauses:
-                self._phrases[(owner, i)] = squeezed(fold(phrases[i]))
+                self._phrases[(owner, i)] = tuple(fold(phrases[i]).split())
         return owner
 
     def opened(self, doc) -> dict[int, list[int]]:
@@ -217,16 +231,14 @@ class Gates:
             by_literal, further, phrases = self._by_literal, self._further, self._phrases
             hits = set().union(*[by_literal[literal] for literal in present if literal in by_literal])
             found = {}
-            words = None  # the folded text's words, one space between each two, if a phrase asks for them
             for owner, i in hits:
                 rest = further.get((owner, i))
-                if rest is not None and not all(not clause.isdisjoint(present) for clause in rest):
+                if rest is not None and any(map(present.isdisjoint, rest)):
                     continue
-                phrase = phrases.get((owner, i))
-                if phrase is not None:
-                    if words is None:
-                        words = squeezed(folded if folded is not None else fold(doc.text))
-                    if phrase not in words:
+                words = phrases.get((owner, i))
+                if words is not None:
+                    folded = folded if folded is not None else fold(doc.text)
+                    if not holds_phrase(folded, words):
                         continue
                 found.setdefault(owner, []).append(i)
             for chosen in found.values():

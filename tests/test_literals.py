@@ -15,7 +15,7 @@ from cleanlint.document import Document
 from cleanlint.kinds.gated import AnyOf, gated_alternation
 from cleanlint.kinds.patterns import FLAGS, compile_alternation, phrase_to_regex
 from cleanlint.literals import phrase_literals, required_literals
-from cleanlint.scan import BACKENDS, Gates, fold
+from cleanlint.scan import BACKENDS, Gates, fold, holds_phrase
 
 HAVE_HYPERSCAN = importlib.util.find_spec("hyperscan") is not None
 
@@ -221,6 +221,21 @@ def test_matching_at_line_starts_leaves_out_only_alternatives_that_cannot_match_
         assert (found and found.span()) == (expected and expected.span()), LINES[at : at + 12]
         matched += expected is not None
     assert matched > 10
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("\nthe info information here\n", True),
+        ("\nthe info\n\n  information here\n", True),
+        ("\nthe info\u00a0\tinformation\n", True),
+        ("\ninfo, information\n", False),  # a comma is not white space
+        ("\ninfoinformation\n", False),
+        ("\ninfo info information\n", True),  # found from the second "info"
+    ],
+)
+def test_a_phrase_is_held_where_white_space_alone_parts_its_words(text, held):
+    assert holds_phrase(text, ("info", "information")) is held
 
 
 def test_gated_alternation_keeps_patterns_with_nothing_known():
