@@ -25,13 +25,13 @@ from .literals import BLANKS_AT_LINE_END, phrase_literals, required_literals
 
 BACKENDS = ("hyperscan", "aho-corasick")
 
+
 def _by_search(literal: str) -> bool:
     """Whether the Aho-Corasick matcher looks for `literal` with `in` rather than in its automaton: a single
     character (a search for one character is a memchr), or two letters or digits ("by", "de"), which an
     automaton would report at every turn of the text. Other pairs ("<a", ")\n", ",[") are rare in prose,
     and a failing search for one costs a slow pass over the text."""
     return len(literal) == 1 or (len(literal) == 2 and literal.isalnum())
-
 
 
 def fold(text: str) -> str:

@@ -104,7 +104,6 @@ class GatedAlternation:
             return self._patterns[opened[0]]
         return AnyOf([self._patterns[i] for i in opened])
 
-
     def match_line(self, searcher: Searcher, text: str, at: int) -> regex.Match | None:
         """`searcher.match(text, at)` for `searcher` from `for_document` and `at` a line start, without calling
         the alternatives whose match cannot start with the character there (first_chars.py): a date line's
