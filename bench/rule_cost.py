@@ -26,7 +26,7 @@ from cleanlint.loader import load_rules
 from cleanlint.scan import Gates
 
 STRUCTURE = "(lines, paragraphs)"
-SCAN = "(one scan for the literals of all rules)"
+SCAN = "(one scan for the literals of all rules, and the gates it opens)"
 
 
 def one_run(checks: list, texts: list[str]) -> dict[str, float]:
@@ -70,7 +70,8 @@ def main() -> None:
     rules = [r for r in load_rules([default_rules_dir()]) if r.enabled]
     gates = Gates()
     checks = [(r.code, KINDS[r.kind].build(r, gates)) for r in rules]
-    checks.insert(0, (SCAN, lambda doc: gates.present(doc)))
+    # the gates the scan opens are worked out once per document for all rules, so they count with the scan
+    checks.insert(0, (SCAN, lambda doc: gates.opened(doc)))
     one_run(checks, texts[:5])  # imports made on first use (ftfy, langdetect, rapidfuzz) are not timed
     runs = [one_run(checks, texts) for _ in range(args.repeat)]
     best = {code: min(run[code] for run in runs) for code in runs[0]}

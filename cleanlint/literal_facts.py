@@ -22,15 +22,20 @@ class Facts:
     `exact`: every string it can match, when they are few (None otherwise). `clauses`: sets of strings of
     which each match contains one string from every set, the most telling set first; () when nothing is
     known. "\bleave\s+a\s+reply\b" gives {"leave"} and {"reply"}: each word is in every match ("a" too,
-    but every text with "leave" has an "a").
+    but every text with "leave" has an "a"). `starts`: strings one of which every match starts with, when
+    `exact` is not known (None: nothing known). "(?:Share|Follow)\s+\S+" starts with "share" or
+    "follow", so "^(?:Share|Follow)\s+\S+" needs "\nshare" or "\nfollow", where its words alone are
+    in most texts.
     """
 
     exact: frozenset[str] | None
     clauses: tuple[Clause, ...] = ()
+    starts: frozenset[str] | None = None
 
 
 ANYTHING = Facts(None)
-EMPTY = Facts(frozenset({""}))
+_NOTHING = frozenset({""})
+EMPTY = Facts(_NOTHING)
 MAX_CLAUSES = 4
 
 
@@ -73,41 +78,85 @@ def product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
     return frozenset(x + y for x in a for y in b)
 
 
+def leads(facts: Facts) -> frozenset[str] | None:
+    """Strings one of which every match of a part starts with: its exact strings, or its `starts`."""
+    return facts.exact if facts.exact is not None else facts.starts
+
+
+def shortened(strings: frozenset[str], limit: int) -> frozenset[str] | None:
+    """At most `limit` strings, one of which starts each of `strings`: all of them cut to one length, the
+    longest that leaves few enough; None when even their first characters are too many, or one is empty."""
+    if "" in strings:
+        return None
+    if len(strings) <= limit:
+        return strings
+    best, low, high = None, 1, max(map(len, strings)) - 1  # cut shorter, fewer strings: search the length
+    while low <= high:
+        length = (low + high) // 2
+        cut = frozenset(s[:length] for s in strings)
+        if len(cut) <= limit:
+            best, low = cut, length + 1
+        else:
+            high = length - 1
+    return best
+
+
+def _after(run: frozenset[str], starts: frozenset[str] | None) -> frozenset[str] | None:
+    """The strings of `run` each followed by a start of the next part, cut short to stay few; None when
+    nothing is known of that part's start."""
+    if starts is None or not run:
+        return None
+    room = shortened(starts, MAX_STRINGS // len(run))
+    return product(run, room) if room is not None else None
+
+
 def sequence(items: list[Facts]) -> Facts:
     """A concatenation: runs of exactly known parts are joined ("see" " " "also"), and every run, and
     every clause of the other parts, must be in each match."""
     candidates: list[Clause | None] = []
     run: frozenset[str] = frozenset({""})
     whole: frozenset[str] | None = frozenset({""})
+    lead: frozenset[str] | None = None  # what every match starts with, once the exact parts give out
     for item in items:
         if item.exact is not None:
             candidates.extend(item.clauses)  # a look-around's, which does not join the run
             joined = product(run, item.exact)
-            whole = product(whole, item.exact) if whole is not None else None
+            if whole is not None and (longer := product(whole, item.exact)) is None:
+                lead = whole  # too many strings: the match starts with those so far
+            whole = longer if whole is not None else None
             if joined is None:  # too many strings: this run ends, and the next starts with this part
                 candidates.append(run)
                 joined = item.exact
             run = joined
         else:
+            if whole is not None:  # the exact parts so far, then how this one starts
+                lead = _after(whole, item.starts) or whole
             candidates.append(run)
+            if run != _NOTHING:  # the run, then how the part starts ("\nshare")
+                candidates.append(_after(run, item.starts))
             candidates.extend(item.clauses)
             run, whole = frozenset({""}), None
     candidates.append(run)
-    return Facts(whole, best_clauses(candidates))
+    starts = lead if whole is None and lead is not None and "" not in lead else None
+    return Facts(whole, best_clauses(candidates), starts)
 
 
 def alternation(branches: list[Facts]) -> Facts:
     exact: frozenset[str] | None = frozenset()
     either: frozenset[str] | None = frozenset()
+    starts: frozenset[str] | None = frozenset()
     for branch in branches:
         exact = exact | branch.exact if exact is not None and branch.exact is not None else None
         own = own_clause(branch)
         either = either | own if either is not None and own is not None else None
+        lead = leads(branch)
+        starts = starts | lead if starts is not None and lead is not None else None
     if exact is not None and len(exact) > MAX_STRINGS:
         exact = None
     if either is not None and len(either) > MAX_STRINGS * 16:
         either = None
-    return Facts(exact, best_clauses([either]))
+    starts = shortened(starts, MAX_STRINGS) if starts is not None and exact is None else None
+    return Facts(exact, best_clauses([either]), starts)
 
 
 def repeat(item: Facts, low: int, high: int | None) -> Facts:
@@ -119,4 +168,6 @@ def repeat(item: Facts, low: int, high: int | None) -> Facts:
         exact = frozenset({""})
         for _ in range(low):
             exact = product(exact, item.exact) if exact is not None else None
-    return Facts(exact, best_clauses([exact, usable(item.exact), *item.clauses]))
+    # a match starts with a match of the part: its first repetition
+    starts = None if exact is not None else leads(item)
+    return Facts(exact, best_clauses([exact, usable(item.exact), *item.clauses]), starts)

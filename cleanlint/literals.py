@@ -278,3 +278,9 @@ def required_literals(pattern: str, multiline: bool = False, verbose: bool = Fal
     if not multiline:
         return clauses
     return best_clauses([frozenset(BLANKS_AT_LINE_END.sub("", s) for s in clause) for clause in clauses])
+
+
+def phrase_literals(phrase: str) -> tuple[Clause, ...]:
+    """What `required_literals` finds in a literal phrase's pattern (`\\bword\\s+word\\b`, see
+    kinds/patterns.phrase_to_regex): each of its words, case-folded, the most telling first."""
+    return best_clauses([frozenset({word.casefold()}) for word in phrase.split()])

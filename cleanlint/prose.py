@@ -64,7 +64,7 @@ def stoplist(doc: Document) -> frozenset[str]:
         counts = Counter(w.lower() for w in _WORD.findall(doc.text, doc.body_start, doc.body_start + _SAMPLE))
         lists = _stoplists()
         # each distinct word once, weighted by its count
-        doc.memo[_MEMO] = max(lists, key=lambda stop: sum(n for w, n in counts.items() if w in stop))
+        doc.memo[_MEMO] = max(lists, key=lambda stop: sum(map(counts.__getitem__, stop.intersection(counts))))
     return doc.memo[_MEMO]
 
 
@@ -76,7 +76,7 @@ def line_reads_as_prose(line: str, stop: frozenset[str]) -> bool:
     words = _WORD.findall(line)
     if len(words) < MIN_WORDS or not _ends_sentence(line, words):
         return False
-    return sum(w.lower() in stop for w in words) >= MIN_DENSITY * len(words)
+    return sum(map(stop.__contains__, map(str.lower, words))) >= MIN_DENSITY * len(words)
 
 
 def _ends_sentence(line: str, words: list[str]) -> bool:

@@ -19,11 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
-from .literals import BLANKS_AT_LINE_END, required_literals
+from .literals import BLANKS_AT_LINE_END, phrase_literals, required_literals
 
 BACKENDS = ("hyperscan", "aho-corasick")
-_SHORT = 2  # literals this short are looked for with `in`: in an automaton they would fire at every turn
+
+
+def _by_search(literal: str) -> bool:
+    """Whether the Aho-Corasick matcher looks for `literal` with `in` rather than in its automaton: a single
+    character (a search for one character is a memchr), or two letters or digits ("by", "de"), which an
+    automaton would report at every turn of the text. Other pairs ("<a", ")\n", ",[") are rare in prose,
+    and a failing search for one costs a slow pass over the text."""
+    return len(literal) == 1 or (len(literal) == 2 and literal.isalnum())
 
 
 def fold(text: str) -> str:
@@ -37,6 +45,26 @@ def fold(text: str) -> str:
     if " \n" in folded or "\t\n" in folded:
         folded = BLANKS_AT_LINE_END.sub("", folded)
     return folded
+
+
+def holds_phrase(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether a folded text holds the words of a phrase in a row, any white space (a line break too)
+    between each two: from each place the first word is found, each next word after white space."""
+    first, size = words[0], len(folded)
+    at = folded.find(first)
+    while at != -1:
+        end = at + len(first)
+        for word in words[1:]:
+            gap = end
+            while gap < size and folded[gap].isspace():
+                gap += 1
+            if gap == end or not folded.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return True
+        at = folded.find(first, at + 1)
+    return False
 
 
 def best_backend() -> str:
@@ -89,17 +117,20 @@ class _HyperscanMatcher:
         return found
 
 
+_second = itemgetter(1)  # the literal of an automaton's (end, literal) hit, taken in C
+
+
 class _AhoCorasickMatcher:
-    """An automaton for the longer literals; the short ones ("(", "-", "by") would fire at every turn in
-    it, and `in` finds each of them faster than the automaton reports its hits."""
+    """An automaton for the literals but the shortest; those ("(", "-", "by") would fire at every turn in it,
+    and `in` finds each of them faster than the automaton reports its hits."""
 
     def __init__(self, literals: list[str]):
         import ahocorasick
 
-        self._short = [lit for lit in literals if len(lit) <= _SHORT]
+        self._short = [lit for lit in literals if _by_search(lit)]
         self._automaton = ahocorasick.Automaton()
         for lit in literals:
-            if len(lit) > _SHORT:
+            if not _by_search(lit):
                 self._automaton.add_word(lit, lit)
         if len(self._automaton):
             self._automaton.make_automaton()
@@ -107,7 +138,7 @@ class _AhoCorasickMatcher:
     def __call__(self, folded: str) -> set[str]:
         found = {lit for lit in self._short if lit in folded}
         if len(self._automaton):
-            found.update(lit for _end, lit in self._automaton.iter(folded))
+            found.update(map(_second, self._automaton.iter(folded)))
         return found
 
 
@@ -151,12 +182,21 @@ class Gates:
         self._given = prepared
         self._clauses: dict[str, tuple[frozenset[str], ...]] = dict(prepared.clauses) if prepared else {}
         self._learned = False  # whether this run worked out anything `prepared` did not hold
+        # the alternatives of every gated alternation, by a literal of the first clause of their gate: one
+        # look-up per literal a document holds tells every alternation which of its alternatives it opens
+        self._owners: list[tuple[Gate, ...]] = []
+        self._by_literal: dict[str, list[tuple[int, int]]] = {}
+        self._further: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}  # the other clauses of a gate
+        self._phrases: dict[tuple[int, int], tuple[str, ...]] = {}  # an alternative that is a phrase: its words
 
-    def gate(self, pattern: str) -> Gate:
-        """The gate of one regular expression, compiled with MULTILINE as the engine compiles them."""
+    def gate(self, pattern: str, phrase: str | None = None) -> Gate:
+        """The gate of one regular expression, compiled with MULTILINE as the engine compiles them. For a
+        literal phrase's pattern (patterns.phrase_to_regex), `phrase` itself: its words are what reading the
+        pattern would find, and a list of a thousand phrases is not read character by character."""
         clauses = self._clauses.get(pattern)
         if clauses is None:
-            clauses = self._clauses[pattern] = required_literals(pattern, multiline=True)[:_GATE_CLAUSES]
+            found = phrase_literals(phrase) if phrase is not None else required_literals(pattern, multiline=True)
+            clauses = self._clauses[pattern] = found[:_GATE_CLAUSES]
             self._learned = True
         literals = frozenset().union(*clauses)
         if self._matcher is not None and not literals <= self._literals:
@@ -164,11 +204,55 @@ class Gates:
         self._literals |= literals
         return Gate(clauses)
 
+    def alternatives(self, gates: tuple[Gate, ...], phrases: dict[int, str] | None = None) -> int:
+        """Registers the gates of one alternation's alternatives; `opened` then answers for them by the number
+        returned. An alternative without a clause is not registered: it is always open. `phrases` holds the
+        alternatives that are literal phrases (patterns.phrase_to_regex), by their index: such a one opens
+        only for a text that has its words in a row, whatever white space is between them."""
+        owner = len(self._owners)
+        self._owners.append(gates)
+        for i, gate in enumerate(gates):
+            for literal in gate.clauses[0] if gate.clauses else ():
+                self._by_literal.setdefault(literal, []).append((owner, i))
+            if len(gate.clauses) > 1:
+                self._further[(owner, i)] = gate.clauses[1:]
+            if phrases and i in phrases and gate.clauses:
+                self._phrases[(owner, i)] = tuple(fold(phrases[i]).split())
+        return owner
+
+    def opened(self, doc) -> dict[int, list[int]]:
+        """For each registered alternation with an alternative whose gate `doc` opens: those alternatives, in
+        order. Worked out once per document for all of them, from the literals it holds."""
+        key = (self, "opened")
+        found = doc.memo.get(key)
+        if found is None:
+            present = self.present(doc)
+            folded = doc.memo.pop((self, "folded"), None)  # a long text need not be held twice
+            by_literal, further, phrases = self._by_literal, self._further, self._phrases
+            hits = set().union(*[by_literal[literal] for literal in present if literal in by_literal])
+            found = {}
+            for owner, i in hits:
+                rest = further.get((owner, i))
+                if rest is not None and any(map(present.isdisjoint, rest)):
+                    continue
+                words = phrases.get((owner, i))
+                if words is not None:
+                    folded = folded if folded is not None else fold(doc.text)
+                    if not holds_phrase(folded, words):
+                        continue
+                found.setdefault(owner, []).append(i)
+            for chosen in found.values():
+                chosen.sort()
+            doc.memo[key] = found
+        return found
+
     def present(self, doc) -> frozenset[str]:
         """The literals in `doc`'s text; scanned once per document and kept on it."""
         found = doc.memo.get(self)
         if found is None:
-            found = doc.memo[self] = frozenset(self.scan(doc.text))
+            folded = fold(doc.text)
+            found = doc.memo[self] = frozenset(self.compile()(folded))
+            doc.memo[(self, "folded")] = folded  # for the phrases `opened` looks for, which lets it go
         return found
 
     def compile(self) -> Callable[[str], set[str]]:

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.kinds.gated import gated_alternation
+from cleanlint.kinds.gated import AnyOf, gated_alternation
 from cleanlint.kinds.patterns import FLAGS, compile_alternation, phrase_to_regex
-from cleanlint.literals import required_literals
-from cleanlint.scan import BACKENDS, Gates, fold
+from cleanlint.literals import phrase_literals, required_literals
+from cleanlint.scan import BACKENDS, Gates, fold, holds_phrase
 
 HAVE_HYPERSCAN = importlib.util.find_spec("hyperscan") is not None
 
@@ -45,6 +45,10 @@ def clauses(pattern: str, multiline: bool = True) -> list[set[str]]:
         (r"Photo: $", [{"photo:\n"}]),  # the blank before the line end is not in the scanned text
         (r"Photo: ", [{"photo:"}]),  # nor at the end of a literal, whose next character may be one
         (r"\bthe\b.*\btheir\b", [{"their"}]),  # every text with "their" has "the"
+        # a line-led alternation whose branches are not known exactly still starts with what they start with
+        (r"^(?<!x)(?:Share \w+|Tweet)\b", [{"\nshare", "\ntweet"}]),
+        (r"^(?:Follow|Like)s?\s+\p{Lu}", [{"\nfollow", "\nfollows", "\nlike", "\nlikes"}]),
+        (r"^(?:(?:ab|cd)\d)+x", [{"\nab", "\ncd"}, {"x"}]),  # a repeat starts as its first round does
     ],
 )
 def test_required_literals_of_patterns(pattern, expected):
@@ -69,6 +73,13 @@ def test_patterns_with_nothing_known_always_run(pattern):
     assert clauses(pattern) == []
 
 
+@pytest.mark.parametrize(
+    "phrase", ["Leave a Reply", "k-closest neighbors", "Navier-stocks", "info  information", "Straße (ß)", "a b"]
+)
+def test_a_phrase_has_the_literals_of_its_pattern_without_reading_it(phrase):
+    assert phrase_literals(phrase) == required_literals(phrase_to_regex(phrase), multiline=True)
+
+
 def test_line_edges_read_as_newlines_only_with_multiline():
     assert clauses(r"^By\s", multiline=True) == [{"\nby"}]
     assert clauses(r"^By\s", multiline=False) == [{"by"}]
@@ -88,6 +99,9 @@ TEMPLATES = [
     r"^(?:Getty|AFP|Photo:)[ \t]*$",
     r"\((?:AP|Reuters)\) ?$",
     r"^By [A-Z][a-z]+ *(?:$|and)",
+    r"^(?:Share [a-z]+|Tweet|(?:Follow|Like)s? us)\b[ \t]*:?",
+    r"^(?:(?:ab|cd)[0-9])+x|^[Rr]elated(?: [a-z]+)*:",
+    r"(?:[Vv]ia|[Pp]hotos?)(?: by)? [A-Z][a-z]+",
 ]
 
 
@@ -166,6 +180,64 @@ def test_gated_alternation_finds_what_the_whole_alternation_finds(backend):
             assert gated.for_document(Document("nothing here at all")) is None
 
 
+def test_a_phrase_opens_only_where_its_words_stand_in_a_row():
+    gates = Gates("aho-corasick")
+    gated = gated_alternation(gates, (), ("counterfeit consciousness",), ignore_case=True)
+    apart = "A counterfeit watch. His consciousness returned."
+    assert gated.for_document(Document(apart)) is None  # both words, never side by side
+    for parted in (" ", "\n", "\u00a0", " \t ", "\n\n  "):  # any white space parts the words of a phrase
+        text = f"Counterfeit{parted}Consciousness rises."
+        pattern = gated.for_document(Document(text))
+        assert pattern is not None and pattern.search(text) is not None, repr(parted)
+
+
+LINE_LED = (
+    r"^\d{4}-\d{2}-\d{2}$",
+    r"^(?<!\bBorn:?[ \t]*\n)(?:Jan|Feb)[a-z]* \d{1,2}",
+    r"^(?=\p{Lu})(?![^\n]*\bsaid\b)\p{Lu}\w+ \p{Lu}\w+$",
+    r"^(?!(?:Die|O|A|Os)\b)\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ (?:é|est|ist)\b",  # "A" alone is ruled out, "Ana" not
+    r"^\s*(?:By|BY)\s+\p{Lu}",
+    r"^(?<=\n\n)Posted\b",
+    r"^(?i:updated)\b",
+    r"^[«‹<]?\s*(?:Next|Zurück)\b",
+    r"^$",
+)
+LINES = (
+    "2024-01-05\nBorn:\nJan 5\nJan 6 was cold\n\nPosted today\nJane Doe\nJane Doe said no\n  By Ann\n\n"
+    "\nBY ANN\nUPDATED: now\nÜber uns\n«Next story\n‹ Zurück\nFeb 30, then\n\tBy Bo\nAna Souza é repórter\n"
+    "A Souza é repórter\n"
+)
+
+
+@pytest.mark.parametrize("ignore_case", [False, True])
+def test_matching_at_line_starts_leaves_out_only_alternatives_that_cannot_match_there(ignore_case):
+    gated = gated_alternation(Gates("aho-corasick"), LINE_LED, ignore_case=ignore_case)
+    doc = Document(LINES)
+    searcher = gated.for_document(doc)
+    assert isinstance(searcher, AnyOf)
+    matched = 0
+    for at in doc.line_starts:
+        expected, found = searcher.match(LINES, at), gated.match_line(searcher, LINES, at)
+        assert (found and found.span()) == (expected and expected.span()), LINES[at : at + 12]
+        matched += expected is not None
+    assert matched > 10
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("\nthe info information here\n", True),
+        ("\nthe info\n\n  information here\n", True),
+        ("\nthe info\u00a0\tinformation\n", True),
+        ("\ninfo, information\n", False),  # a comma is not white space
+        ("\ninfoinformation\n", False),
+        ("\ninfo info information\n", True),  # found from the second "info"
+    ],
+)
+def test_a_phrase_is_held_where_white_space_alone_parts_its_words(text, held):
+    assert holds_phrase(text, ("info", "information")) is held
+
+
 def test_gated_alternation_keeps_patterns_with_nothing_known():
     gates = Gates("aho-corasick")
     gated = gated_alternation(gates, (r"\d{3}-\d{4}", r"hotline"))
@@ -205,3 +277,12 @@ def test_a_saved_scanner_that_cannot_be_loaded_is_compiled_again():
     again.gate(r"\(AP\)")
     assert again.scan("Text (AP)") == {"(ap)"}
     assert again.prepared() is not None  # the scanner compiled here is kept for the next run
+
+
+def test_starts_too_many_to_keep_are_cut_to_a_common_length():
+    from cleanlint.literal_facts import shortened
+
+    assert shortened(frozenset({"share it", "share this", "follow"}), 2) == {"share ", "follow"}
+    assert shortened(frozenset({"share", "follow"}), 2) == {"share", "follow"}
+    assert shortened(frozenset({"ab", "cd", "ef"}), 2) is None  # even first letters are too many
+    assert shortened(frozenset({"", "share"}), 8) is None  # a match may start with anything

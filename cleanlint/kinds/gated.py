@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..first_chars import First, first_chars
 from ..scan import Gates
 from .line_led import LineLed, line_led_rest
 from .patterns import FLAGS, TimedPattern, phrase_to_regex
@@ -81,28 +82,43 @@ class GatedAlternation:
     on its own, so an inline flag such as `(?i)` holds for its own alternative only.
     """
 
-    def __init__(self, alternatives: Sequence[str], flags: int, gates: Gates):
+    def __init__(self, alternatives: Sequence[str], flags: int, gates: Gates, phrases: dict[int, str] | None = None):
+        """`phrases`: the literal phrase each alternative made from one (patterns.phrase_to_regex) stands for,
+        by its index; its gate then asks for its words in a row."""
         self._scan = gates
         self._patterns = [searchable(source, flags) for source in alternatives]
-        self._gates = [gates.gate(source) for source in alternatives]
-        self._always = frozenset(i for i, gate in enumerate(self._gates) if not gate.clauses)
-        self._by_literal: dict[str, list[int]] = {}
-        for i, gate in enumerate(self._gates):
-            for literal in gate.clauses[0] if gate.clauses else ():
-                self._by_literal.setdefault(literal, []).append(i)
-        self._keys = frozenset(self._by_literal)
+        self._gates = [gates.gate(source, (phrases or {}).get(i)) for i, source in enumerate(alternatives)]
+        self._always = [i for i, gate in enumerate(self._gates) if not gate.clauses]
+        self._owner = gates.alternatives(tuple(self._gates), phrases)
+        self._sources = list(alternatives)
+        self._index = {id(pattern): i for i, pattern in enumerate(self._patterns)}
+        self._first: list[First | bool | None] = [False] * len(alternatives)  # False: not read yet
 
     def for_document(self, doc) -> Searcher | None:
-        present = self._scan.present(doc)
-        hits = self._keys.intersection(present)
-        if not hits and not self._always:
+        opened = self._scan.opened(doc).get(self._owner)
+        if self._always:
+            opened = sorted({*self._always, *(opened or ())})
+        if not opened:
             return None
-        chosen = set(self._always)
-        for literal in hits:
-            chosen.update(i for i in self._by_literal[literal] if i not in chosen and self._gates[i].open(present))
-        if len(chosen) <= 1:
-            return self._patterns[chosen.pop()] if chosen else None
-        return AnyOf([self._patterns[i] for i in sorted(chosen)])
+        if len(opened) == 1:
+            return self._patterns[opened[0]]
+        return AnyOf([self._patterns[i] for i in opened])
+
+    def match_line(self, searcher: Searcher, text: str, at: int) -> regex.Match | None:
+        """`searcher.match(text, at)` for `searcher` from `for_document` and `at` a line start, without calling
+        the alternatives whose match cannot start with the character there (first_chars.py): a date line's
+        "^\\d{4}-" where the line starts with a letter. A call costs more than looking at the character."""
+        first = text[at : at + 1]
+        for pattern in searcher._patterns if isinstance(searcher, AnyOf) else (searcher,):
+            i = self._index[id(pattern)]
+            if self._first[i] is False:
+                self._first[i] = first_chars(self._sources[i])  # read when first needed: most never are
+            can = self._first[i]
+            if can is not None and not can.admits(first):
+                continue
+            if (m := pattern.match(text, at)) is not None:
+                return m
+        return None
 
 
 Searcher = TimedPattern | LineLed | AnyOf  # what a document's gated alternation is searched with
@@ -113,4 +129,5 @@ def gated_alternation(
 ) -> GatedAlternation:
     """`patterns` (regexes) and `phrases` (literal text) as one gated alternation, in that order."""
     alternatives = [*patterns, *(phrase_to_regex(p) for p in phrases)]
-    return GatedAlternation(alternatives, FLAGS | (regex.IGNORECASE if ignore_case else 0), gates)
+    literal = {len(patterns) + i: phrase for i, phrase in enumerate(phrases)}
+    return GatedAlternation(alternatives, FLAGS | (regex.IGNORECASE if ignore_case else 0), gates, literal)

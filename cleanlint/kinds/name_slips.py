@@ -68,6 +68,7 @@ def slip_check(
     for after in sorted({a for afters in index.pairs.values() for a in afters}):
         seconds.setdefault(after[0], []).append(after)
 
+    @lru_cache(maxsize=1 << 16)  # the same words come back in article after article
     def unknown(word: str) -> bool:
         return not (
             len(word) < min_length - 1

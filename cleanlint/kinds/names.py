@@ -77,7 +77,12 @@ def build(rule: Rule, _gates: Gates):
     # The same capitalised words come back in article after article; each is compared with the names once.
     @lru_cache(maxsize=1 << 16)
     def closest(word: str) -> str | None:
-        best, best_score, folded = None, opts.min_score, word.casefold()
+        """The listed name `word` is a misspelling of, or None: a word too short to judge, a spelling the
+        rule lists, or one near no name."""
+        folded = word.casefold()
+        if len(word) < opts.min_length or folded in known:
+            return None
+        best, best_score = None, opts.min_score
         for name, folded_name in by_initial.get(word[:1].casefold(), ()):
             if abs(len(name) - len(word)) > max(3, len(name) // 3):
                 continue
@@ -91,7 +96,7 @@ def build(rule: Rule, _gates: Gates):
     def check(doc: Document) -> list[Finding]:
         # each distinct word once; most articles have no near-miss, and then no word's place is needed
         words = set(_CANDIDATE.findall(doc.text, doc.body_start))
-        misses = {w: n for w in words if len(w) >= opts.min_length and w.casefold() not in known and (n := closest(w))}
+        misses = {w: n for w in words if (n := closest(w))}
         out = []
         if misses:
             for m in _CANDIDATE.finditer(doc.text, doc.body_start):

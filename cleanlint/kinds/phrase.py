@@ -88,7 +88,8 @@ def build(rule: Rule, gates: Gates):
             if starts is None:  # search the text; past the end is the end again
                 m = pattern.search(text, pos) if pos <= len(text) else None
             else:  # try the lines where a match may start, as the search would reach them
-                m = next((m for at in starts if at >= pos and (m := pattern.match(text, at)) is not None), None)
+                found = (alternation.match_line(pattern, text, at) for at in starts if at >= pos)
+                m = next((m for m in found if m is not None), None)
             if m is None:
                 return
             start, end = trimmed(text, m.start(), m.end())

@@ -182,11 +182,21 @@ def build(rule: Rule, _gates: Gates):
             return None
         return _NOT_WORD.sub(" ", text).strip().casefold()
 
+    def repeated(doc: Document) -> list[tuple[Region, str]]:
+        """The candidates whose letters and digits, once case is set aside, those of `min_count` candidates
+        are: the coarse key leaves out every character beyond ASCII, so in a text of another script most of
+        its lines share one. Only these can make up `min_count` copies that read the same."""
+        units = [(unit, doc.text[unit.start : unit.end]) for unit in candidates(doc)]
+        if len(units) < opts.min_count:
+            return []
+        letters = {text: _NOT_WORD.sub("", text).casefold() for _unit, text in units}
+        counts = Counter(letters[text] for _unit, text in units)
+        return [(unit, text) for unit, text in units if counts[letters[text]] >= opts.min_count]
+
     def check(doc: Document) -> list[Finding]:
         occurrences: dict[str, list[Region]] = {}
         readings: dict[str, str | None] = {}  # copies are mostly identical to the letter: each is read once
-        for unit in candidates(doc):
-            text = doc.text[unit.start : unit.end]
+        for unit, text in repeated(doc):
             if text not in readings:
                 readings[text] = reading(doc, unit)
             if readings[text] is not None:

@@ -105,14 +105,10 @@ def build(rule: Rule, gates: Gates):
         pattern = alternation.for_document(doc)
         if pattern is None:
             return []
-        excluded = []
-        if unless is not None:
+        matches = list(pattern.finditer(doc.text, doc.body_start))
+        if matches and unless is not None:  # the contexts that excuse a match, looked for once there is one
             excluded = [(m.start(), m.end()) for m in unless.finditer(doc.text, doc.body_start)]
-        matches = [
-            m
-            for m in pattern.finditer(doc.text, doc.body_start)
-            if not any(s < m.end() and m.start() < e for s, e in excluded)
-        ]
+            matches = [m for m in matches if not any(s < m.end() and m.start() < e for s, e in excluded)]
         weak_spans = [(m.start(), m.end()) for m in matches if _key(m.group()) in weak]
         sure = collocated(doc, weak_spans) if weak_spans else set()
         corroborated = bool(sure) or len(matches) > len(weak_spans)
