@@ -85,7 +85,7 @@ def recorded_gates(log: list[tuple[object, Recording | None]]) -> Iterator[None]
     or None) to `log`, and the rule gets the recorded searcher."""
     from cleanlint.kinds.gated import GatedAlternation
 
-    original = GatedAlternation.for_document
+    original, original_match_line = GatedAlternation.for_document, GatedAlternation.match_line
 
     def for_document(self, doc):
         searcher = original(self, doc)
@@ -93,11 +93,17 @@ def recorded_gates(log: list[tuple[object, Recording | None]]) -> Iterator[None]
         log.append((self, recorded))
         return recorded
 
-    GatedAlternation.for_document = for_document
+    def match_line(self, searcher, text, at):
+        """The alternation reads the searcher it gave (its alternatives), so it gets that one back."""
+        if not isinstance(searcher, Recording):
+            return original_match_line(self, searcher, text, at)
+        return searcher._seen(original_match_line(self, searcher.inner, text, at))
+
+    GatedAlternation.for_document, GatedAlternation.match_line = for_document, match_line
     try:
         yield
     finally:
-        GatedAlternation.for_document = original
+        GatedAlternation.for_document, GatedAlternation.match_line = original, original_match_line
 
 
 def build_checks(rules: Sequence | None = None) -> tuple[list[tuple[object, Callable]], Callable]:
