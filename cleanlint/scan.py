@@ -36,14 +36,22 @@ def _by_search(literal: str) -> bool:
 
 def fold(text: str) -> str:
     """The text as literals are compared with it: case-folded, framed by newlines, without spaces or tabs
-    at the end of a line (so that `Getty[ \\t]*$` can need "getty\\n"). The dotless ı folds to itself, yet
-    the regex module's IGNORECASE lets it match I: it is read as i."""
-    folded = text.casefold()
-    if "ı" in folded:
-        folded = folded.replace("ı", "i")
-    folded = f"\n{folded}\n"
+    at the end of a line (so that `Getty[ \\t]*$` can need "getty\\n"). The Turkish i's are read as i
+    (`same_i`)."""
+    folded = f"\n{same_i(text.casefold())}\n"
     if " \n" in folded or "\t\n" in folded:
         folded = BLANKS_AT_LINE_END.sub("", folded)
+    return folded
+
+
+def same_i(folded: str) -> str:
+    """A case-folded text or literal with the Turkish i's read as i: the dotless ı folds to itself and the
+    dotted İ to i and a combining dot, yet the regex module's IGNORECASE matches I to ı and İ to i. Text and
+    literals both read this way, a literal of a pattern is found in every text the pattern matches."""
+    if "ı" in folded:
+        folded = folded.replace("ı", "i")
+    if "i\u0307" in folded:
+        folded = folded.replace("i\u0307", "i")
     return folded
 
 
@@ -196,7 +204,8 @@ class Gates:
         clauses = self._clauses.get(pattern)
         if clauses is None:
             found = phrase_literals(phrase) if phrase is not None else required_literals(pattern, multiline=True)
-            clauses = self._clauses[pattern] = found[:_GATE_CLAUSES]
+            clauses = tuple(frozenset(map(same_i, clause)) for clause in found[:_GATE_CLAUSES])
+            self._clauses[pattern] = clauses
             self._learned = True
         literals = frozenset().union(*clauses)
         if self._matcher is not None and not literals <= self._literals:

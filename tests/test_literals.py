@@ -129,6 +129,15 @@ def test_case_of_text_and_pattern_does_not_matter():
     assert "ilk" in fold("ıLK")  # the dotless i, which IGNORECASE matches to I
 
 
+def test_a_pattern_with_the_dotless_i_opens_on_the_text_it_matches():
+    """The text is folded with ı read as i; a pattern's literals are read the same way, or a pattern with ı
+    in it would never open its gate."""
+    for pattern, text in ((r"Kırmızı Bayrak", "Haber: Kırmızı Bayrak"), (phrase_to_regex("Diyarbakır"), "DİYARBAKIR")):
+        assert regex.search(pattern, text, FLAGS | regex.IGNORECASE)
+        alternation = gated_alternation(Gates(), (pattern,), ignore_case=True)
+        assert alternation.for_document(Document(text)) is not None, pattern
+
+
 @pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "hyperscan" or HAVE_HYPERSCAN])
 def test_each_scanner_finds_the_literals_present(backend):
     gates = Gates(backend)
