@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .regex_reader import GiveUp, RegexReader
+
 _DECIMAL, _ALPHA, _NUMERIC, _SPACE = "decimal", "alpha", "numeric", "space"
 _TESTS = {_DECIMAL: str.isdecimal, _ALPHA: str.isalpha, _NUMERIC: str.isnumeric, _SPACE: str.isspace}
 # general categories of letters (str.isalpha holds for exactly these) and of numbers
@@ -64,28 +66,18 @@ _ANY = First(anything=True)
 _NOTHING = First(empty=True)  # consumes nothing: an anchor, a look-around, an inline flag
 
 
-class _GiveUp(Exception):
-    """The pattern uses something this reader does not see through."""
-
-
 def first_chars(pattern: str) -> First | None:
     """What a match of `pattern` can start with; None when the pattern is beyond this reader."""
     reader = _Reader(pattern)
     try:
         found = reader.alternation()
-    except (_GiveUp, IndexError, ValueError):
+    except (GiveUp, IndexError, ValueError):
         return None
     return found if reader.at == len(pattern) else None
 
 
-class _Reader:
-    """A recursive-descent reader of the `regex` module's syntax, as far as a match's first character goes."""
-
-    def __init__(self, pattern: str):
-        self.text, self.at = pattern, 0
-
-    def peek(self, n: int = 1) -> str:
-        return self.text[self.at : self.at + n]
+class _Reader(RegexReader[First]):
+    """The `regex` module's syntax read as far as a match's first character goes."""
 
     def alternation(self) -> First:
         found = self.sequence()
@@ -113,7 +105,7 @@ class _Reader:
             close = self.text.find("}", self.at)
             low, _, high = self.text[self.at + 1 : close].partition(",")
             if close == -1 or not (low.isdigit() or low == "") or not (high.isdigit() or high == ""):
-                raise _GiveUp("a brace that is not a count: fuzzy matching or a literal brace")
+                raise GiveUp("a brace that is not a count: fuzzy matching or a literal brace")
             self.at = close + 1
             if not low or int(low) == 0:
                 item = First(item.chars, item.kinds, item.anything, True)
@@ -123,48 +115,23 @@ class _Reader:
             self.at += 1
         return item
 
-    def atom(self) -> First:
-        char = self.text[self.at]
-        self.at += 1
-        if char == "(":
-            return self.group()
-        if char == "[":
-            return self.character_class()
-        if char == "\\":
-            return self.escape()
-        if char == ".":
-            return _ANY
-        if char in "^$":
-            return _NOTHING
-        if char in "*+?{":
-            raise _GiveUp("a quantifier with nothing before it")
+    def any_char(self) -> First:
+        return _ANY
+
+    def anchor(self, char: str) -> First:
+        return _NOTHING
+
+    def literal(self, char: str) -> First:
         return First(frozenset({fold(char)}))
 
-    def group(self) -> First:
-        zero_width = False
-        if self.peek() == "?":
-            self.at += 1
-            head = self.peek(2)
-            if head[:1] == "#":
-                self.at = self.text.index(")", self.at) + 1
-                return _NOTHING
-            if head[:1] in ("=", "!") or head in ("<=", "<!"):
-                self.at += 1 if head[:1] in ("=", "!") else 2
-                zero_width = True
-            elif head[:1] in (":", ">", "|"):
-                self.at += 1
-            elif head[:1] in ("<", "'") or head == "P<":
-                self.at = self.text.index(">" if head[:1] != "'" else "'", self.at + 1) + 1
-            elif head == "P=":
-                self.at = self.text.index(")", self.at) + 1
-                return _ANY  # a back-reference
-            else:
-                return self.flags()
-        inner = self.alternation()
-        if self.peek() != ")":
-            raise _GiveUp("an unclosed group")
-        self.at += 1
-        return _NOTHING if zero_width else inner
+    def nothing(self) -> First:
+        return _NOTHING
+
+    def named_reference(self) -> First:
+        return _ANY  # a back-reference
+
+    def grouped(self, inner: First, look_around: bool, positive: bool) -> First:
+        return _NOTHING if look_around else inner
 
     def flags(self) -> First:
         """(?i), (?m-s), or (?i:...) scoping them; anything else here (verbose mode, a conditional, a
@@ -174,14 +141,12 @@ class _Reader:
             self.at += 1
         flags = self.text[start : self.at]
         if not flags or "x" in flags or not all(c in "aiLmsufbrVw0-" for c in flags) or self.peek() not in ":)":
-            raise _GiveUp("a group this reader does not know")
+            raise GiveUp("a group this reader does not know")
         self.at += 1
         if self.text[self.at - 1] == ")":
             return _NOTHING
         inner = self.alternation()
-        if self.peek() != ")":
-            raise _GiveUp("an unclosed group")
-        self.at += 1
+        self.close_group()
         return inner
 
     def escape(self) -> First:
@@ -203,7 +168,7 @@ class _Reader:
         if char.isdigit() or char in "DSwWX":
             return _ANY  # a back-reference, or a class of most characters
         if char.isalnum():
-            raise _GiveUp(f"the escape \\{char}")  # \L<list>, \N{...}, \R and any escape not known here
+            raise GiveUp(f"the escape \\{char}")  # \L<list>, \N{...}, \R and any escape not known here
         return First(frozenset({fold(char)}))
 
     def property_kind(self) -> str | None:
@@ -214,15 +179,6 @@ class _Reader:
         else:
             name, self.at = self.peek(), self.at + 1
         return _PROPERTIES.get(name)
-
-    def code_point(self, kind: str) -> str:
-        if kind == "x" and self.peek() == "{":
-            end = self.text.index("}", self.at)
-            digits, self.at = self.text[self.at + 1 : end], end + 1
-        else:
-            width = {"x": 2, "u": 4, "U": 8}[kind]
-            digits, self.at = self.text[self.at : self.at + width], self.at + width
-        return chr(int(digits, 16))
 
     def character_class(self) -> First:
         """The characters of a class: its members and ranges, and the kinds of its class escapes. A negated
@@ -235,7 +191,7 @@ class _Reader:
         while first or self.text[self.at] != "]":
             first = False
             if self.peek(2) in ("&&", "--", "||", "~~") or self.peek() == "[":
-                raise _GiveUp("a set operation, a nested set or a POSIX class")
+                raise GiveUp("a set operation, a nested set or a POSIX class")
             low, kind = self.member()
             if self.peek() == "-" and self.peek(2) not in ("-]", "-"):  # a range, not a trailing "-"
                 self.at += 1

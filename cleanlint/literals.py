@@ -31,6 +31,7 @@ from .literal_facts import (
     sequence,
     usable,
 )
+from .regex_reader import GiveUp, RegexReader
 
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
 _UNKNOWN_ESCAPES = frozenset("dDwWsShHvVXRN")
@@ -41,21 +42,15 @@ BLANKS_AT_LINE_END = regex.compile(r"[ \t]+(?=\n|\Z)")
 _QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 
 
-class GiveUp(Exception):
-    """The pattern uses something this reader cannot see through; the pattern must always run."""
-
-
-class _Reader:
-    """A recursive-descent reader of the `regex` module's syntax, as far as literals go."""
+class _Reader(RegexReader[Facts]):
+    """The `regex` module's syntax read as far as literals go."""
 
     def __init__(self, pattern: str, multiline: bool):
-        self.text, self.at, self.multiline = pattern, 0, multiline
+        super().__init__(pattern)
+        self.multiline = multiline
         # with MULTILINE, ^ matches only after a newline or at the start, and $ only before a newline or
         # at the end: scan.fold frames the text with a newline on each side
         self.line_edge = Facts(frozenset({"\n"})) if multiline else EMPTY
-
-    def peek(self, n: int = 1) -> str:
-        return self.text[self.at : self.at + n]
 
     def alternation(self) -> Facts:
         branches = [self.sequence()]
@@ -98,52 +93,20 @@ class _Reader:
             self.at += 1
         return repeat(item, low, high)
 
-    def atom(self) -> Facts:
-        char = self.text[self.at]
-        self.at += 1
-        if char == "(":
-            return self.group()
-        if char == "[":
-            return self.character_class()
-        if char == "\\":
-            return self.escape()
-        if char == ".":
-            return ANYTHING
-        if char in "^$":
-            return self.line_edge
-        if char in "*+?{":
-            raise GiveUp("a quantifier with nothing before it")
+    def any_char(self) -> Facts:
+        return ANYTHING
+
+    def anchor(self, char: str) -> Facts:
+        return self.line_edge
+
+    def literal(self, char: str) -> Facts:
         return Facts(frozenset({char.casefold()}))
 
-    def group(self) -> Facts:
-        zero_width = positive = False
-        if self.peek() == "?":
-            self.at += 1
-            head = self.peek(2)
-            if head[:1] == "#":
-                end = self.text.find(")", self.at)
-                if end == -1:
-                    raise GiveUp("an unclosed comment")
-                self.at = end + 1
-                return EMPTY
-            if head[:1] in ("=", "!") or head in ("<=", "<!"):
-                self.at += 1 if head[:1] in ("=", "!") else 2
-                zero_width, positive = True, head[:1] == "=" or head == "<="
-            elif head[:1] in (":", ">", "|"):
-                self.at += 1
-            elif head[:1] in ("<", "'") or head == "P<":
-                close = ">" if head[:1] != "'" else "'"
-                end = self.text.find(close, self.at + 1)
-                if end == -1:
-                    raise GiveUp("an unclosed group name")
-                self.at = end + 1
-            else:
-                return self.flags()
-        inner = self.alternation()
-        if self.peek() != ")":
-            raise GiveUp("an unclosed group")
-        self.at += 1
-        if zero_width:  # consumes nothing, but what a positive look-around sees is in the text
+    def nothing(self) -> Facts:
+        return EMPTY
+
+    def grouped(self, inner: Facts, look_around: bool, positive: bool) -> Facts:
+        if look_around:  # consumes nothing, but what a positive look-around sees is in the text
             return Facts(frozenset({""}), best_clauses([usable(inner.exact), *inner.clauses]) if positive else ())
         return inner
 
@@ -157,9 +120,7 @@ class _Reader:
         if m.group(3) == ")":
             return EMPTY
         inner = self.alternation()
-        if self.peek() != ")":
-            raise GiveUp("an unclosed group")
-        self.at += 1
+        self.close_group()
         return inner
 
     def escape(self) -> Facts:
@@ -185,18 +146,6 @@ class _Reader:
         if char.isalpha():
             raise GiveUp(f"the escape \\{char}")  # \L<list> and any escape this reader does not know
         return Facts(frozenset({char.casefold()}))
-
-    def code_point(self, kind: str) -> str:
-        if kind == "x" and self.peek() == "{":
-            end = self.text.find("}", self.at)
-            digits, self.at = self.text[self.at + 1 : end], end + 1
-        else:
-            width = {"x": 2, "u": 4, "U": 8}[kind]
-            digits, self.at = self.text[self.at : self.at + width], self.at + width
-        try:
-            return chr(int(digits, 16))
-        except ValueError as err:
-            raise GiveUp("a malformed code point") from err
 
     def character_class(self) -> Facts:
         """The characters of a class, when it names them: a few letters that fold to at most four

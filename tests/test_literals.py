@@ -295,3 +295,11 @@ def test_starts_too_many_to_keep_are_cut_to_a_common_length():
     assert shortened(frozenset({"share", "follow"}), 2) == {"share", "follow"}
     assert shortened(frozenset({"ab", "cd", "ef"}), 2) is None  # even first letters are too many
     assert shortened(frozenset({"", "share"}), 8) is None  # a match may start with anything
+
+
+def test_an_unclosed_code_point_gives_no_answer():
+    """A reading that met "\\x{" without its "}" used to start over from the pattern's beginning."""
+    from cleanlint.first_chars import first_chars
+
+    assert required_literals(r"ab\x{41") == ()
+    assert first_chars(r"ab\x{41") is None
