@@ -12,7 +12,7 @@ import pytest
 import cleanlint
 from cleanlint.cli import main
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, write
 
 BENCH = ROOT.parent / "shared" / "bench" / "aeb-dev"
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"
@@ -178,11 +178,11 @@ def test_values_the_command_line_cannot_spell_are_refused_in_its_words(kwargs, m
 
 
 def test_a_rule_out_of_time_is_an_error_and_the_linter_goes_on(tmp_path: Path):
-    rule = tmp_path / "slow.yaml"
-    rule.write_text(
+    rule = write(
+        tmp_path,
         "code: X901\nname: backtracking\nkind: phrase\nsummary: a rule that backtracks\nmessage: slow\n"
         "category: boilerplate\nseverity: warning\npatterns: ['(a|aa)+c']\nfix: {action: none}\n",
-        encoding="utf-8",
+        "slow.yaml",
     )
     linter = cleanlint.Linter(rules=rule)
     with pytest.raises(cleanlint.CleanlintError, match=r"^rule X901 took too long on this text and was stopped"):

@@ -14,7 +14,7 @@ from cleanlint.loader import load_rules
 from cleanlint.rulefiles import RuleError
 from cleanlint.sources import read_source
 
-from .conftest import DEFAULT_RULES
+from .conftest import DEFAULT_RULES, write
 
 
 def found(code: str, text: str) -> list[tuple[str, str | None]]:
@@ -183,11 +183,11 @@ def test_a_label_after_front_matter_is_found_on_the_body_s_first_line(tmp_path: 
 
 
 def test_the_label_join_stands_alone(tmp_path: Path):
-    rule = tmp_path / "labels.yaml"
-    rule.write_text(
+    rule = write(
+        tmp_path,
         "code: X101\nname: labels\nkind: glue\ncategory: boilerplate\nmessage: m\nsummary: s\n"
         "fix: {action: remove}\njoins: [label, case]\nsection_labels: [Politics]\n",
-        encoding="utf-8",
+        "labels.yaml",
     )
     with pytest.raises(RuleError, match="the label join stands alone"):
         load_rules([rule])
