@@ -192,7 +192,7 @@ class Gates:
         self._learned = False  # whether this run worked out anything `prepared` did not hold
         # the alternatives of every gated alternation, by a literal of the first clause of their gate: one
         # look-up per literal a document holds tells every alternation which of its alternatives it opens
-        self._owners: list[tuple[Gate, ...]] = []
+        self._alternations = 0  # how many have registered: each is known by its number
         self._by_literal: dict[str, list[tuple[int, int]]] = {}
         self._further: dict[tuple[int, int], tuple[frozenset[str], ...]] = {}  # the other clauses of a gate
         self._phrases: dict[tuple[int, int], tuple[str, ...]] = {}  # an alternative that is a phrase: its words
@@ -218,8 +218,7 @@ class Gates:
         returned. An alternative without a clause is not registered: it is always open. `phrases` holds the
         alternatives that are literal phrases (patterns.phrase_to_regex), by their index: such a one opens
         only for a text that has its words in a row, whatever white space is between them."""
-        owner = len(self._owners)
-        self._owners.append(gates)
+        owner, self._alternations = self._alternations, self._alternations + 1
         for i, gate in enumerate(gates):
             for literal in gate.clauses[0] if gate.clauses else ():
                 self._by_literal.setdefault(literal, []).append((owner, i))
