@@ -181,11 +181,17 @@ def list_spans(texts: list[str], free: list[bool]) -> Iterator[Span]:
         elif run and run[-1] == i - 1 and free[i] and 0 < len(line.split()) <= 5 and not line.rstrip().endswith("."):
             pass  # one short line without a quantity may stand inside ("salt and pepper", "For the sauce:")
         else:
-            if len(run) >= 3 and strong >= 2 and strong * 2 >= len(run) and not _under_furniture(texts, run[0]):
+            if _is_quantity_list(texts, run, strong):
                 yield run[0], run[-1]
             run, strong = [], 0
-    if len(run) >= 3 and strong >= 2 and strong * 2 >= len(run) and not _under_furniture(texts, run[0]):
+    if _is_quantity_list(texts, run, strong):
         yield run[0], run[-1]
+
+
+def _is_quantity_list(texts: list[str], run: list[int], strong: int) -> bool:
+    """Whether a run of list lines, `strong` of them carrying a quantity or a result, is a list of content:
+    three lines or more, most of them strong, not under a heading of the page's furniture."""
+    return len(run) >= 3 and strong >= 2 and strong * 2 >= len(run) and not _under_furniture(texts, run[0])
 
 
 def _under_furniture(texts: list[str], first: int) -> bool:
