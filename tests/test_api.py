@@ -41,6 +41,7 @@ def cli_json(capsys, *args: str) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
+@pytest.mark.slow
 def test_findings_are_the_command_lines_json_objects(corpus: Path, linter, capsys):
     by_file: dict[str, list[dict]] = {}
     for finding in cli_json(capsys, str(corpus))["findings"]:
@@ -52,6 +53,7 @@ def test_findings_are_the_command_lines_json_objects(corpus: Path, linter, capsy
         assert found == by_file.get(str(path), []), path.name
 
 
+@pytest.mark.slow
 def test_fixed_text_is_what_fix_writes(corpus: Path, linter, tmp_path: Path, capsys):
     fixed = tmp_path / "fixed"
     shutil.copytree(corpus, fixed)
@@ -68,6 +70,7 @@ def test_fixed_text_is_what_fix_writes(corpus: Path, linter, tmp_path: Path, cap
     assert changed >= 5 and (held or not BENCH.is_dir())
 
 
+@pytest.mark.slow
 def test_metadata_plays_the_part_of_front_matter(tmp_path: Path, linter, capsys):
     """A JSONL record's other fields are its front matter; the API's metadata is the same thing."""
     text = "Le conseil municipal a voté le budget mardi soir après un long débat entre les élus de la ville.\n\n"
@@ -85,6 +88,7 @@ def test_metadata_plays_the_part_of_front_matter(tmp_path: Path, linter, capsys)
     assert not any(f.category.value == "language" and f.start == 0 for f in as_french)
 
 
+@pytest.mark.slow
 def test_settings_add_to_and_replace_the_settings_files_as_options_do(tmp_path: Path, capsys):
     settings = tmp_path / ".cleanlint.yaml"
     settings.write_text("select: [A]\nignore: [B601]\n", encoding="utf-8")
@@ -97,6 +101,7 @@ def test_settings_add_to_and_replace_the_settings_files_as_options_do(tmp_path: 
     assert expected and all(code.startswith("B") and code not in ("B601", "B104") for code in expected)
 
 
+@pytest.mark.slow
 def test_max_removal_refuses_a_fix_as_the_settings_do(tmp_path: Path, capsys):
     seed = SEEDS / "001_1e618b8c57ee389b.txt"
     copy = tmp_path / seed.name
@@ -142,6 +147,7 @@ BAD = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "kwargs"), BAD, ids=lambda v: str(v)[:40])
 def test_a_bad_setting_is_the_command_lines_error(tmp_path: Path, capsys, args, kwargs):
     places = {
@@ -177,6 +183,7 @@ def test_values_the_command_line_cannot_spell_are_refused_in_its_words(kwargs, m
         cleanlint.Linter(**kwargs)
 
 
+@pytest.mark.slow
 def test_a_rule_out_of_time_is_an_error_and_the_linter_goes_on(tmp_path: Path):
     rule = write(
         tmp_path,
@@ -190,6 +197,7 @@ def test_a_rule_out_of_time_is_an_error_and_the_linter_goes_on(tmp_path: Path):
     assert linter.fix(DIRTY).text == DIRTY.replace("Share this article on Facebook\n", "")
 
 
+@pytest.mark.slow
 def test_one_off_calls_reuse_one_linter():
     first = cleanlint.check_text(DIRTY, select="B")
     assert [f.code for f in first] == [f.code for f in cleanlint.Linter(select="B").check(DIRTY)]

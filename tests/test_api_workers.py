@@ -14,6 +14,8 @@ import cleanlint
 
 from .conftest import SEEDS
 
+pytestmark = pytest.mark.slow
+
 RULE = (
     "code: X901\nname: house-promo\nkind: phrase\ncategory: boilerplate\nmessage: promo\nsummary: s\n"
     "scope: line\npatterns: ['^Download our app\\b']\nfix: {action: remove}\n"

@@ -65,6 +65,7 @@ def test_mojibake_repair_touches_nothing_but_the_encoding():
     assert fixed("A601", fixed("A601", text)) == fixed("A601", text)
 
 
+@pytest.mark.slow
 def test_clean_text_never_imports_ftfy_or_langdetect(tmp_path: Path):
     article = tmp_path / "a.txt"
     english = "The White House said on Thursday that Russia had used North Korean missiles in Ukraine. "
@@ -101,6 +102,7 @@ SPANISH = "El gobierno de Corea del Norte ha enviado misiles a Rusia para la gue
 ENGLISH = "The White House said on Thursday that Russia had used North Korean missiles in its attacks on Ukraine."
 
 
+@pytest.mark.slow
 def test_language_follows_the_declared_language_over_the_majority():
     text = f"{SPANISH}\n\n{ENGLISH}\n\n{SPANISH}\n"
     assert findings("L101", text) == [ENGLISH]  # the majority is Spanish
@@ -112,6 +114,7 @@ def test_short_fragments_are_not_judged():
     assert findings("L101", text) == []
 
 
+@pytest.mark.slow
 def test_settings_language_outranks_front_matter(tmp_path: Path):
     article = tmp_path / "a.md"
     article.write_text(f"---\nlanguage: es\n---\n{ENGLISH}\n\n{ENGLISH}\n", encoding="utf-8")
@@ -123,6 +126,7 @@ def test_settings_language_outranks_front_matter(tmp_path: Path):
     assert json.loads(settings.stdout)["findings"] == []
 
 
+@pytest.mark.slow
 def test_language_verdicts_do_not_change_between_processes(tmp_path: Path):
     """langdetect is random unless seeded: processes with different hash seeds must agree."""
     article = tmp_path / "a.txt"

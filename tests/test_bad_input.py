@@ -36,6 +36,7 @@ def assert_one_line_errors(proc: subprocess.CompletedProcess, expected: dict[Pat
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_each_bad_file_is_named_the_good_one_is_fixed_and_no_bad_file_is_written(tmp_path: Path):
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 owners met on Monday.\n".encode("latin-1"))
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
@@ -65,6 +66,7 @@ def test_each_bad_file_is_named_the_good_one_is_fixed_and_no_bad_file_is_written
     assert after == {k: v for k, v in before.items() if k != "good.txt"}  # nothing else was written
 
 
+@pytest.mark.slow
 def test_a_jsonl_file_with_a_bad_line_still_reports_its_good_records(tmp_path: Path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(json.dumps({"text": DIRTY}) + "\n[1, 2\n", encoding="utf-8")
@@ -77,6 +79,7 @@ def test_a_jsonl_file_with_a_bad_line_still_reports_its_good_records(tmp_path: P
     ]
 
 
+@pytest.mark.slow
 def test_a_100_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path):
     """A sparse 100 MB file: refused from its size alone, so the refusal costs no memory and no time."""
     big = tmp_path / "dump.txt"
@@ -89,6 +92,7 @@ def test_a_100_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path):
     assert big.stat().st_size == 100 * 1024 * 1024 and (tmp_path / "good.txt").read_text() == FIXED
 
 
+@pytest.mark.slow
 def test_a_jsonl_line_over_the_size_limit_is_skipped_in_bounded_memory(tmp_path: Path):
     """A 100 MB JSONL file whose one line is too long is read in chunks: the line is an error, the rest go on.
 
@@ -106,6 +110,7 @@ def test_a_jsonl_line_over_the_size_limit_is_skipped_in_bounded_memory(tmp_path:
     assert corpus.read_bytes() == before  # a file with a bad line is never rewritten
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_an_unreadable_file_is_named_and_the_others_are_checked(tmp_path: Path):
     secret = tmp_path / "secret.txt"
@@ -126,6 +131,7 @@ def test_an_unreadable_file_is_named_and_the_others_are_checked(tmp_path: Path):
     assert secret.read_text() == DIRTY and (tmp_path / "good.txt").read_text() == FIXED
 
 
+@pytest.mark.slow
 def test_a_file_loop_of_symlinks_is_an_error_and_a_folder_loop_is_not_entered(tmp_path: Path):
     corpus = tmp_path / "corpus"
     (corpus / "a").mkdir(parents=True)
@@ -139,6 +145,7 @@ def test_a_file_loop_of_symlinks_is_an_error_and_a_folder_loop_is_not_entered(tm
     assert proc.stdout.count("story.txt:2:1: B503") == 1  # the symlinked folder is not entered
 
 
+@pytest.mark.slow
 def test_a_broken_rule_file_stops_the_run_before_anything_is_checked(tmp_path: Path):
     rule = tmp_path / "broken.yaml"
     rule.write_text("code: X901\nname: broken\nkind: phrase\nphrases: ['unclosed\n", encoding="utf-8")
@@ -151,6 +158,7 @@ def test_a_broken_rule_file_stops_the_run_before_anything_is_checked(tmp_path: P
     assert proc.stdout == "" and article.read_text() == DIRTY
 
 
+@pytest.mark.slow
 def test_a_pattern_that_backtracks_is_stopped_and_the_run_goes_on(tmp_path: Path):
     """ "(a|aa)+c" takes exponential time on a run of a's with no c: the time limit stops it on that file."""
     rule = tmp_path / "slow.yaml"

@@ -23,6 +23,7 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_write_baseline_then_only_new_findings_are_reported(corpus: Path, capsys):
     assert main(["check", "--write-baseline", str(corpus)]) == 0
     assert "Wrote 2 findings in 2 files to the baseline" in capsys.readouterr().out
@@ -39,6 +40,7 @@ def test_write_baseline_then_only_new_findings_are_reported(corpus: Path, capsys
     assert out.count("B503") == 1 and "one.txt:5:1: B503" in out
 
 
+@pytest.mark.slow
 def test_fix_leaves_accepted_text_alone(corpus: Path):
     main(["check", "--write-baseline", str(corpus)])
     (corpus / "sub" / "two.txt").write_text(STORY + SHARE, encoding="utf-8")
@@ -48,6 +50,7 @@ def test_fix_leaves_accepted_text_alone(corpus: Path):
     assert main(["check", "--no-baseline", str(corpus)]) == 1  # still there for whoever asks
 
 
+@pytest.mark.slow
 def test_a_named_baseline_must_exist_and_be_a_baseline(corpus: Path, tmp_path: Path, capsys):
     assert main(["check", "--baseline", str(tmp_path / "none.json"), str(corpus)]) == 2
     assert "no such baseline file" in capsys.readouterr().err
@@ -60,6 +63,7 @@ def test_a_named_baseline_must_exist_and_be_a_baseline(corpus: Path, tmp_path: P
     )
 
 
+@pytest.mark.slow
 def test_the_settings_name_the_baseline(corpus: Path, capsys):
     (corpus / ".cleanlint.yaml").write_text("baseline: accepted.json\n", encoding="utf-8")
     main(["check", "--write-baseline", str(corpus)])

@@ -46,6 +46,7 @@ def test_the_share_counts_gates_that_open_and_those_that_then_match(tmp_path: Pa
     assert gate_share.describe(share).startswith("50% (1 of 2)")
 
 
+@pytest.mark.slow
 def test_recording_the_gates_changes_no_finding():
     checks, scan = gate_share.build_checks([r for r in DEFAULT_RULES if r.enabled])
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -90,6 +91,7 @@ def test_a_recorded_searcher_notes_a_match_from_any_of_its_searches():
 BURN = "import time\nwhile time.process_time() < 0.3: pass\n"
 
 
+@pytest.mark.slow
 def test_a_run_counts_the_cpu_of_the_workers_it_waited_for(tmp_path: Path):
     alone = speed_proc.run([sys.executable, "-c", BURN], tmp_path)
     assert alone.cpu >= 0.3 and alone.peak_mb > 1

@@ -65,6 +65,7 @@ def expected(corpus: Path, capsys) -> tuple[int, str]:
     return status, out
 
 
+@pytest.mark.slow
 def test_a_planted_findings_entry_runs_nothing_and_changes_nothing(corpus: Path, expected, capsys, tmp_path: Path):
     assert check(capsys, corpus) == expected
     entries = [e for e in (corpus / CACHE / "findings").glob("*/*") if not e.name.startswith(".")]
@@ -76,6 +77,7 @@ def test_a_planted_findings_entry_runs_nothing_and_changes_nothing(corpus: Path,
     assert not marker.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["rules", "prepared"])
 def test_a_planted_rules_or_scanner_entry_runs_nothing_and_changes_nothing(
     corpus: Path, expected, capsys, tmp_path: Path, which: str
@@ -95,6 +97,7 @@ def test_a_planted_rules_or_scanner_entry_runs_nothing_and_changes_nothing(
     assert not marker.exists()
 
 
+@pytest.mark.slow
 def test_a_forged_entry_is_a_miss_and_a_genuine_one_a_hit(corpus: Path, expected, capsys, monkeypatch):
     """A valid pickle that says a document has no findings is not believed unless it is sealed with the
     user's key; the entries the run then writes are, and the next run is answered from them."""
@@ -118,6 +121,7 @@ def test_a_forged_entry_is_a_miss_and_a_genuine_one_a_hit(corpus: Path, expected
     assert check(capsys, corpus) == expected  # every entry genuine again: no document is checked
 
 
+@pytest.mark.slow
 def test_an_entry_moved_to_another_name_is_a_miss(corpus: Path, expected, capsys):
     """Each entry is sealed for its own name: one document's findings, genuine as they are, are not
     believed for another document."""
@@ -130,6 +134,7 @@ def test_an_entry_moved_to_another_name_is_a_miss(corpus: Path, expected, capsys
     assert check(capsys, corpus) == expected
 
 
+@pytest.mark.slow
 def test_a_cache_written_with_another_users_key_is_a_miss(corpus: Path, expected, capsys, monkeypatch, tmp_path):
     """A colleague's own cache, committed with the corpus, is no better than a forged one: their key is not
     this user's, so every document is checked here again."""
@@ -147,6 +152,7 @@ def link_all_findings_folders(cache: Path, target: Path) -> None:
         (cache / "findings" / f"{n:02x}").symlink_to(target, target_is_directory=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("link", [CACHE, f"{CACHE}/rules", f"{CACHE}/findings", f"{CACHE}/findings/xx"])
 def test_a_symlinked_cache_folder_is_not_followed(corpus: Path, expected, capsys, tmp_path: Path, link: str):
     """Whatever folder of the cache is a symlink, the run has no cache: nothing is written where the link
@@ -167,6 +173,7 @@ def test_a_symlinked_cache_folder_is_not_followed(corpus: Path, expected, capsys
         assert files_in(corpus / CACHE) == before
 
 
+@pytest.mark.slow
 def test_a_symlink_planted_at_the_gitignore_is_not_followed(corpus: Path, expected, capsys, tmp_path: Path):
     (corpus / CACHE).mkdir()
     victim = tmp_path / "victim"
@@ -175,6 +182,7 @@ def test_a_symlink_planted_at_the_gitignore_is_not_followed(corpus: Path, expect
     assert not victim.exists() and (corpus / CACHE / ".gitignore").is_symlink()
 
 
+@pytest.mark.slow
 def test_a_symlink_planted_at_a_temporary_files_name_is_not_followed(corpus: Path, expected, capsys, tmp_path):
     """A temporary file is made fresh, never opened by a name that could be guessed and planted."""
     assert check(capsys, corpus) == expected
@@ -186,6 +194,7 @@ def test_a_symlink_planted_at_a_temporary_files_name_is_not_followed(corpus: Pat
     assert not victim.exists()
 
 
+@pytest.mark.slow
 def test_the_key_is_private_and_made_once(tmp_path: Path, monkeypatch):
     """The key is made on the first run, in the user's own cache folder, readable by the user alone, and
     never made again."""
@@ -223,6 +232,7 @@ def spoil(folder: Path, how: str) -> None:
             os.chown(key, os.getuid() + 1, -1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "how", ["symlink", "folder", "short", "group-readable", "world-readable", "not the user's", "unwritable home"]
 )

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cleanlint.cli import main
 
 
@@ -14,6 +16,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "cleanlint", *args], capture_output=True, text=True, cwd=cwd)
 
 
+@pytest.mark.slow
 def test_check_reports_text_and_exits_1(seeds_copy: Path):
     proc = run("check", str(seeds_copy))
     assert proc.returncode == 1
@@ -22,6 +25,7 @@ def test_check_reports_text_and_exits_1(seeds_copy: Path):
     assert lines[-1].startswith("Found ") and "fixable with `cleanlint fix`" in lines[-1]
 
 
+@pytest.mark.slow
 def test_check_json_follows_the_contract(seeds_copy: Path):
     proc = run("check", "--format", "json", str(seeds_copy))
     assert proc.returncode == 1
@@ -55,6 +59,7 @@ def test_check_json_follows_the_contract(seeds_copy: Path):
     assert text[appeal["start"] : appeal["end"]].endswith("Your support makes all the difference.")
 
 
+@pytest.mark.slow
 def test_fix_rewrites_in_place_and_is_idempotent(seeds_copy: Path):
     before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}
     first = run("fix", str(seeds_copy))
@@ -67,6 +72,7 @@ def test_fix_rewrites_in_place_and_is_idempotent(seeds_copy: Path):
     assert not [p for p in seeds_copy.iterdir() if "cleanlint-tmp" in p.name]
 
 
+@pytest.mark.slow
 def test_fix_diff_writes_nothing(seeds_copy: Path):
     before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}
     proc = run("fix", "--diff", str(seeds_copy))
@@ -75,6 +81,7 @@ def test_fix_diff_writes_nothing(seeds_copy: Path):
     assert {p.name: p.read_bytes() for p in seeds_copy.iterdir()} == before
 
 
+@pytest.mark.slow
 def test_unsafe_fixes_apply_suggestions(seeds_copy: Path):
     path = seeds_copy / "003_ea76408ea7aed2fe.txt"
     run("fix", str(path))
@@ -89,6 +96,7 @@ def test_select_and_ignore_by_prefix(seeds_copy: Path, capsys):
     assert codes and all(c.startswith("A") and not c.startswith("A4") for c in codes)
 
 
+@pytest.mark.slow
 def test_opt_in_rules_run_only_when_selected(tmp_path: Path, capsys):
     article = tmp_path / "wire.txt"
     article.write_text("The launch was delayed until March, the agency said.\n© Reuters\n", encoding="utf-8")
@@ -107,6 +115,7 @@ def test_opt_in_rules_run_only_when_selected(tmp_path: Path, capsys):
     assert "Opt-in: runs only when selected" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_clean_text_exits_0(tmp_path: Path):
     article = tmp_path / "clean.txt"
     article.write_text("The council approved the budget on Tuesday after a long debate.\n", encoding="utf-8")
@@ -115,6 +124,7 @@ def test_clean_text_exits_0(tmp_path: Path):
     assert run("fix", str(article)).returncode == 0
 
 
+@pytest.mark.slow
 def test_bad_input_is_reported_and_the_run_goes_on(tmp_path: Path, seeds_copy: Path):
     (tmp_path / "latin1.txt").write_bytes("caf\xe9\n".encode("latin-1"))
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
@@ -144,11 +154,13 @@ def test_rules_and_rule_commands(capsys):
     assert main(["rule", "Z999"]) == 2
 
 
+@pytest.mark.slow
 def test_test_rules_command_runs_examples(capsys):
     assert main(["test-rules"]) == 0
     assert " passed, 0 failed: examples of " in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_settings_are_found_by_walking_up(tmp_path: Path, seeds_copy: Path):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.cleanlint]\nignore = ["A"]\nper-path-ignores = {"*/002_*" = ["B"]}\n', encoding="utf-8"
@@ -162,6 +174,7 @@ def test_settings_are_found_by_walking_up(tmp_path: Path, seeds_copy: Path):
     assert "000_e4b41e1e62fd452d.txt" in codes_by_file
 
 
+@pytest.mark.slow
 def test_yaml_settings_and_extra_rule_folder(tmp_path: Path):
     rules = tmp_path / "house-rules"
     rules.mkdir()
@@ -186,6 +199,7 @@ def test_unknown_setting_is_an_error(tmp_path: Path):
     assert proc.returncode == 2 and "unknown setting 'ignroe'" in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_results_in_the_same_order(seeds_copy: Path):
     # without the cache, so that the workers check every file themselves and send back what they found
     serial = run("check", "--no-cache", "--format", "json", "--jobs", "1", str(seeds_copy))

@@ -24,6 +24,7 @@ def test_the_corpus_has_four_styles_in_two_languages():
     assert len(styles) >= 4 and len(languages) >= 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
 def test_fix_removes_the_thread_and_nothing_else(default_engine, page: Path):
     text = page.read_text(encoding="utf-8")

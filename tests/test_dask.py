@@ -11,6 +11,8 @@ import pytest
 
 from cleanlint.cli import main
 
+pytestmark = pytest.mark.slow
+
 pytest.importorskip("distributed", reason="dask is in the test extra: pip install -e '.[test]'")
 
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"

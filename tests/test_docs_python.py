@@ -16,6 +16,8 @@ import cleanlint
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("\n## Use from Python\n", 1)[1].split("\n## ", 1)[0]
 EXAMPLES = re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", SECTION, re.S)

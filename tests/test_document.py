@@ -66,6 +66,7 @@ def test_front_matter_is_outside_the_body():
 _PIECES = ["Mr. Smith", " said", ". ", "It rained", "! ", "\n", "\n\n", "  ", "U.S. ", "J. Doe", "?", "ok", "\t"]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, derandomize=True)
 @given(
     st.lists(st.sampled_from(_PIECES), max_size=30),

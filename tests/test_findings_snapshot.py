@@ -54,6 +54,7 @@ def _one_finding_a_line(found: dict[str, list[list]]) -> str:
     return "{\n" + ",\n".join(texts) + "\n}\n"
 
 
+@pytest.mark.slow
 def test_the_default_rules_find_what_the_snapshot_holds(default_engine):
     found = {name: _findings(default_engine, path) for name, path in _texts().items()}
     if os.environ.get("CLEANLINT_UPDATE_SNAPSHOT"):

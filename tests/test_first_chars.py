@@ -65,6 +65,7 @@ TEMPLATES = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_every_match_starts_with_an_admitted_character(data):
@@ -77,6 +78,7 @@ def test_every_match_starts_with_an_admitted_character(data):
         assert found.admits(swapped[:1]), (template, swapped)
 
 
+@pytest.mark.slow
 def test_the_line_led_patterns_of_the_default_rules_admit_every_line_they_match():
     """On every line of the seed articles and the bench texts (where they are beside the project), each
     line-led pattern of the default rules: where it matches, its answer admits the line's first character."""

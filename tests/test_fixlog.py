@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from cleanlint.cli import main
 
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"
@@ -28,6 +30,7 @@ def test_each_edit_is_logged_with_what_it_removed(tmp_path: Path):
     assert DIRTY[entry["start"] : entry["end"]] == entry["removed"]
 
 
+@pytest.mark.slow
 def test_undo_restores_bom_crlf_and_every_byte_after_several_runs(tmp_path: Path, capsys):
     """Two runs logged to one file (safe fixes, then unsafe ones): undo takes back both, newest first."""
     story = tmp_path / "story.txt"
@@ -73,6 +76,7 @@ def test_undo_of_named_files_only(tmp_path: Path):
     assert first.read_text() == FIXED and second.read_text() == DIRTY
 
 
+@pytest.mark.slow
 def test_a_write_refused_is_marked_in_the_log_and_skipped_by_undo(tmp_path: Path, monkeypatch):
     """If the file changes between reading and writing, the logged run never happened: undo must not replay it."""
     from cleanlint import runner
@@ -95,6 +99,7 @@ def test_a_write_refused_is_marked_in_the_log_and_skipped_by_undo(tmp_path: Path
     assert story.read_text().endswith("Edited meanwhile.\n")
 
 
+@pytest.mark.slow
 def test_undo_of_a_jsonl_corpus_gives_back_its_bytes(tmp_path: Path):
     corpus = tmp_path / "corpus.jsonl"
     original = (

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def check(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "cleanlint", "check", "--select", "A401", "--format", "json", *args]
@@ -21,6 +23,7 @@ def flagged(proc: subprocess.CompletedProcess, text: str) -> list[str]:
 ARTICLE = "Fans packed the stadium at Itaquerra before the match, and Zaporizzhia cheered.\n"
 
 
+@pytest.mark.slow
 def test_gazetteer_names_are_known_and_their_near_misses_reported(tmp_path: Path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     assert flagged(check(tmp_path, "a.txt"), ARTICLE) == ["Zaporizzhia"]
@@ -30,6 +33,7 @@ def test_gazetteer_names_are_known_and_their_near_misses_reported(tmp_path: Path
     assert "Itaquera" in json.loads(with_names.stdout)["findings"][0]["message"]
 
 
+@pytest.mark.slow
 def test_gazetteer_from_the_settings(tmp_path: Path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "names").mkdir()
@@ -38,6 +42,7 @@ def test_gazetteer_from_the_settings(tmp_path: Path):
     assert flagged(check(tmp_path, "a.txt"), ARTICLE) == ["Itaquerra", "Zaporizzhia"]
 
 
+@pytest.mark.slow
 def test_a_broken_gazetteer_is_one_line_naming_the_place(tmp_path: Path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "names.yaml").write_text("Itaquera: []\nKyiv: Kiev\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from .test_bad_input import DIRTY, FIXED, assert_one_line_errors, run, snapshot
 from .test_sources import laughs
 
 
+@pytest.mark.slow
 def test_front_matter_with_aliases_is_one_error_and_the_run_goes_on(tmp_path: Path):
     (tmp_path / "laughs.txt").write_text(laughs(3) + DIRTY, encoding="utf-8")
     (tmp_path / "good.txt").write_text(DIRTY, encoding="utf-8")
@@ -24,6 +25,7 @@ def test_front_matter_with_aliases_is_one_error_and_the_run_goes_on(tmp_path: Pa
     assert after.pop("good.txt") == FIXED.encode() and after == {"laughs.txt": before["laughs.txt"]}
 
 
+@pytest.mark.slow
 def test_a_file_name_that_is_not_utf8_is_fixed_logged_and_undone(tmp_path: Path):
     """os.fsdecode makes the byte 0xff of the name the character U+DCFF: the log carries it as a JSON
     escape, which reads back as the same character, so undo finds the very file again."""
@@ -50,6 +52,7 @@ def test_a_file_name_that_is_not_utf8_is_fixed_logged_and_undone(tmp_path: Path)
 LONE_SURROGATE = '{"text": "Caf\\udce9 owners met.\\nShare this article on Facebook\\n"}\n'
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("check",), ("check", "--format", "json"), ("check", "--format", "html"), ("fix",)])
 def test_a_record_with_a_lone_surrogate_is_an_error_naming_its_line(tmp_path: Path, args: tuple[str, ...]):
     """JSON can escape half a surrogate pair, which is no Unicode text: the line is an error, the file's other
@@ -68,6 +71,7 @@ def test_a_record_with_a_lone_surrogate_is_an_error_naming_its_line(tmp_path: Pa
         assert (tmp_path / "good.txt").read_text(encoding="utf-8") == FIXED
 
 
+@pytest.mark.slow
 def test_mine_reports_a_record_with_a_lone_surrogate_and_mines_the_rest(tmp_path: Path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(json.dumps({"text": DIRTY}) + "\n" + LONE_SURROGATE, encoding="utf-8")
@@ -77,6 +81,7 @@ def test_mine_reports_a_record_with_a_lone_surrogate_and_mines_the_rest(tmp_path
     assert "Mined 1 documents" in proc.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("value", "message"),
     [
@@ -109,6 +114,7 @@ def test_a_tag_in_a_rule_file_or_the_settings_is_one_line_and_nothing_runs(tmp_p
     assert (settings.parent / "story.txt").read_text(encoding="utf-8") == DIRTY
 
 
+@pytest.mark.slow
 def test_a_utf16_file_with_a_bom_is_checked_fixed_in_its_own_encoding_and_undone(tmp_path: Path):
     """UTF-16 (as Windows tools write it: a BOM, CRLF) is text, not a binary file for its NUL bytes."""
     story = tmp_path / "story.txt"

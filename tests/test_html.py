@@ -94,6 +94,7 @@ def test_fix_writes_front_matter_and_cleaned_text_and_leaves_the_page_alone(html
     assert html.with_suffix(".txt").stat().st_mode & 0o777 == html.stat().st_mode & 0o666
 
 
+@pytest.mark.slow
 def test_a_second_fix_changes_nothing(html: Path, capsys):
     assert main(["fix", str(html)]) == 0
     text = html.with_suffix(".txt")
@@ -129,6 +130,7 @@ def test_a_text_file_cleanlint_did_not_write_from_this_page_is_refused(html: Pat
     assert sorted(p.name for p in html.parent.iterdir()) == ["page.html", "page.txt"]  # no temporary file
 
 
+@pytest.mark.slow
 def test_a_page_without_article_text_is_an_error_and_the_run_goes_on(html: Path, capsys):
     empty = html.parent / "empty.html"
     empty.write_bytes(
@@ -187,6 +189,7 @@ def test_language_falls_back_to_og_locale_and_junk_is_left_out(tmp_path: Path):
     assert "language" not in read_page(path).document().metadata
 
 
+@pytest.mark.slow
 def test_trafilatura_is_imported_only_when_a_page_is_seen(tmp_path: Path):
     (tmp_path / "a.txt").write_text("The council approved the budget on Tuesday.\n", encoding="utf-8")
     (tmp_path / "b.html").write_bytes(page())
@@ -202,6 +205,7 @@ def test_trafilatura_is_imported_only_when_a_page_is_seen(tmp_path: Path):
     assert with_page.stdout.splitlines()[-1] == "True True"
 
 
+@pytest.mark.slow
 def test_an_excluded_page_does_not_hide_its_text(tmp_path: Path, capsys):
     (tmp_path / "a.html").write_bytes(page())
     assert main(["fix", "--ignore", "A,B", str(tmp_path)]) == 0

@@ -30,10 +30,13 @@ import pytest
 from cleanlint.atomic import TEMP_SUFFIX
 from cleanlint.sources import ARTICLE_SUFFIXES
 
-pytestmark = pytest.mark.skipif(
-    os.name != "posix" or not hasattr(signal, "SIGKILL") or not hasattr(os, "killpg"),
-    reason="needs POSIX signals and process groups (SIGKILL, killpg)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        os.name != "posix" or not hasattr(signal, "SIGKILL") or not hasattr(os, "killpg"),
+        reason="needs POSIX signals and process groups (SIGKILL, killpg)",
+    ),
+]
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BOM = b"\xef\xbb\xbf"

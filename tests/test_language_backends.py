@@ -117,6 +117,7 @@ def test_rules_cached_with_the_backend_installed_are_refused_once_it_is_gone(tmp
     assert len(err) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("pycld2") is None, reason="needs pycld2 (the cld2 extra)")
 def test_the_language_backend_setting_switches_every_language_rule(tmp_path, monkeypatch):
     """`language-backend` in the settings reaches L101 without a copy of its rule file, from the command

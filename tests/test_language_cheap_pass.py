@@ -118,6 +118,7 @@ checked = settings(
 )
 
 
+@pytest.mark.slow
 @checked
 @given(tricky_text)
 def test_rough_counts_bound_the_exact_counts(text: str):
@@ -155,6 +156,7 @@ def test_a_long_text_is_read_in_pieces_as_each_line_alone(monkeypatch: pytest.Mo
     assert sum(too_long) >= 6 and all(n == 0 for n, long in zip(pieces.most_words, too_long, strict=True) if long)
 
 
+@pytest.mark.slow
 @checked
 @given(tricky_text, st.sampled_from(sorted(MARKERS)))
 def test_rough_bounds_hold_for_every_expected_language(text: str, expected: str):
@@ -204,6 +206,7 @@ def assert_same_as_exact(doc: Document, asked: list[str], monkeypatch: pytest.Mo
     assert fast_asked == asked
 
 
+@pytest.mark.slow
 @given(documents)
 @checked
 def test_the_rough_shortcut_changes_nothing(stand_in_langdetect: list[str], monkeypatch: pytest.MonkeyPatch, case):
@@ -230,6 +233,7 @@ def findings(text: str, **metadata: str) -> list[str]:
     return [f.message for f in language.build(L101, Gates())(Document(text, metadata=metadata))]
 
 
+@pytest.mark.slow
 def test_the_main_language_is_decided_by_the_sample_alone():
     """The first ten thousand characters are Spanish; a longer English line starts inside them."""
     spanish, english = SENTENCES[1], SENTENCES[0]
@@ -237,6 +241,7 @@ def test_the_main_language_is_decided_by_the_sample_alone():
     assert findings(text) == ['paragraph in "en", not in the expected "es"']
 
 
+@pytest.mark.slow
 def test_markers_the_rough_reading_cannot_see_still_count():
     """Five English markers against six Spanish ones, which are not ASCII."""
     line = "Seven tackles, three assists, two sacks, four passes defended, forced fumble, recovered fumble, blocked "
@@ -260,6 +265,7 @@ def test_a_tie_goes_to_the_language_whose_markers_come_first():
     assert findings(text) == ['paragraph in "ru", not in the expected "pt"']
 
 
+@pytest.mark.slow
 def test_a_declared_code_without_a_language_declares_nothing():
     text = f"{SENTENCES[1]}\n\n{SENTENCES[0]}\n\n{SENTENCES[1]}\n"
     assert findings(text, language="-") == findings(text) == ['paragraph in "en", not in the expected "es"']

@@ -117,6 +117,7 @@ def test_every_rule_shows_five_languages_besides_english_both_ways():
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_the_languages_a_note_names_are_the_examples(rule):
     wrong = []

@@ -76,6 +76,7 @@ texts = st.lists(
 ).map("\n".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, derandomize=True)
 @given(st.sampled_from(LINE_PATTERNS), texts, st.data())
 def test_line_led_search_equals_the_pattern(pattern, text, data):
@@ -100,6 +101,7 @@ def test_line_led_search_equals_the_pattern(pattern, text, data):
 ALTERNATIVES = [r"Read more", r"Read", r"^Related", r"\d+", r"more\b", r"^(?:By|Read)\b"]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, derandomize=True)
 @given(st.lists(st.sampled_from(ALTERNATIVES), min_size=2, max_size=5, unique=True), texts, st.data())
 def test_any_of_finds_what_the_alternation_finds(chosen, text, data):
@@ -141,6 +143,7 @@ rules:
 """
 
 
+@pytest.mark.slow
 def test_patterns_that_match_the_empty_string_end_their_search_loops(tmp_path):
     """The regex module starts a search asked to begin past the end at the end: a loop that steps past an
     empty match there would find it again for ever."""

@@ -105,6 +105,7 @@ TEMPLATES = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_every_match_contains_a_literal_of_each_clause(data):

@@ -34,6 +34,7 @@ def peak_bytes(code: str, doc: Document) -> tuple[int, int]:
         tracemalloc.stop()
 
 
+@pytest.mark.slow
 def test_the_language_check_of_one_long_line_takes_memory_of_the_order_of_its_length():
     """Reading a 2 MB line word by word took over 20 bytes for each character (over a gigabyte for a 48 MB
     file); the line is longer than `max_length`, so it is neither judged nor split into words."""

@@ -72,6 +72,7 @@ def test_the_pack_loads_beside_the_defaults_and_its_examples_pass(mined, capsys)
     assert "16 passed, 0 failed" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_fix_with_the_pack_removes_the_furniture_and_keeps_the_articles(mined, tmp_path, capsys):
     _, pack, _ = mined
     files = minecorpus.build(tmp_path / "corpus")
@@ -87,6 +88,7 @@ def test_fix_with_the_pack_removes_the_furniture_and_keeps_the_articles(mined, t
     assert minecorpus.article_lines(files) <= kept and minecorpus.QUOTE in kept
 
 
+@pytest.mark.slow
 def test_the_output_goes_to_stdout_with_a_summary_on_stderr(mined, capsys):
     corpus, _, _ = mined
     assert main(["mine", "--max-per-source", "1", "--code-prefix", "HX", "--start-code", "500", str(corpus)]) == 0

@@ -144,6 +144,7 @@ def test_the_index_knows_places_and_words():
     assert index.zipf("parish") > 3 > index.zipf("moscwo")
 
 
+@pytest.mark.slow
 def test_the_index_is_kept_as_json_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built = placenames.place_index.__wrapped__()
@@ -152,6 +153,7 @@ def test_the_index_is_kept_as_json_and_read_back(tmp_path: Path, monkeypatch: py
     assert placenames.place_index.__wrapped__() == built
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bad", ["{not json", '{"format": 1, "places": {}}', '{"format": 99}', "[]"])
 def test_a_damaged_index_file_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: str):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -163,6 +165,7 @@ def test_a_damaged_index_file_is_built_again(tmp_path: Path, monkeypatch: pytest
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == 1
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_at_the_index_name_does_not_hang_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -173,6 +176,7 @@ def test_a_fifo_at_the_index_name_does_not_hang_the_run(tmp_path: Path, monkeypa
     assert "Moscow" in placenames.place_index.__wrapped__().targets
 
 
+@pytest.mark.slow
 def test_a_run_reads_the_kept_index_without_the_packages(tmp_path: Path):
     """Once the index is kept, a check imports neither the gazetteer packages nor wordfreq: they cost a
     second; the kept index a tenth of one."""

@@ -23,6 +23,7 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("option", "value"),
     [("--select", "ZZZ9"), ("--select", "B50l"), ("--extend-select", "B,Q1"), ("--ignore", "b201")],
@@ -40,6 +41,7 @@ def test_codes_and_prefixes_of_rules_in_use_are_accepted(article: Path, capsys):
     assert "B201 [see-also-link]" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("settings", "said"),
     [
@@ -55,6 +57,7 @@ def test_settings_that_name_no_rule_are_an_error(article: Path, capsys, settings
     assert err.startswith(f"cleanlint: error: {article.parent / '.cleanlint.yaml'}: ") and said in err
 
 
+@pytest.mark.slow
 def test_an_unknown_code_is_found_when_the_rules_come_from_the_cache(article: Path, capsys, monkeypatch):
     """A hook run reads the rules' codes from the cache rather than the rules: the check still holds."""
     monkeypatch.chdir(article.parent)  # the cache is made here
@@ -103,6 +106,7 @@ def test_quotes_keep_both_ends_and_stay_short():
     assert quoted("short") == "short"
 
 
+@pytest.mark.slow
 def test_a_finding_on_a_huge_line_quotes_at_most_a_line(tmp_path: Path, capsys):
     cut = "The mayor said the plan would help many people in town, " * 20_000 + "and he thanked the"
     path = tmp_path / "long.txt"
@@ -113,6 +117,7 @@ def test_a_finding_on_a_huge_line_quotes_at_most_a_line(tmp_path: Path, capsys):
         assert "A302" in out and len(out) < 1_000, form
 
 
+@pytest.mark.slow
 def test_a_file_name_with_a_newline_stays_on_one_report_line(tmp_path: Path, capsys):
     path = tmp_path / "two\nlines.txt"
     path.write_text(SEE_ALSO, encoding="utf-8")
@@ -123,6 +128,7 @@ def test_a_file_name_with_a_newline_stays_on_one_report_line(tmp_path: Path, cap
     assert json.loads(capsys.readouterr().out)["findings"][0]["path"] == str(path)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
 def test_a_file_name_that_is_not_utf8_is_escaped_in_text_and_exact_in_json(tmp_path: Path, capsys):
     name = os.fsdecode(b"caf\xe9.txt")
@@ -143,6 +149,7 @@ def test_a_jsonl_syntax_error_reads_plainly(tmp_path: Path, capsys):
     assert "line 1: not JSON (Unterminated string starting at column 10)" in err and "at at" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
 @pytest.mark.parametrize("form", ["sarif", "html", "json", "github", "text"])
 def test_every_report_file_can_name_a_file_that_is_not_utf8(tmp_path: Path, form: str, monkeypatch):
@@ -155,6 +162,7 @@ def test_every_report_file_can_name_a_file_that_is_not_utf8(tmp_path: Path, form
     assert "caf%E9.txt" in text if form == "sarif" else ("caf\\udce9.txt" in text or "caf\\xe9.txt" in text)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
 def test_a_baseline_accepts_a_file_that_is_not_utf8(tmp_path: Path, capsys):
     corpus = tmp_path / "corpus"
@@ -167,6 +175,7 @@ def test_a_baseline_accepts_a_file_that_is_not_utf8(tmp_path: Path, capsys):
     assert "1 accepted by the baseline" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_github_annotations_carry_no_terminal_escape(tmp_path: Path, capsys):
     path = tmp_path / "esc\x1b[31mred.txt"
     path.write_text(SEE_ALSO, encoding="utf-8")

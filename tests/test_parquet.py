@@ -15,6 +15,8 @@ from cleanlint.cli import main
 
 from .conftest import ROOT, SEEDS
 
+pytestmark = pytest.mark.slow
+
 pa = pytest.importorskip("pyarrow", reason="pyarrow is in the test extra: pip install -e '.[test]'")
 pq = pytest.importorskip("pyarrow.parquet")
 

@@ -71,6 +71,7 @@ def test_a_pattern_starts_a_line_when_its_caret_binds_all_of_it():
     assert not any(starts_a_line(p) for p in ("^A|B", "By", r"^A\KB", "^*"))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, derandomize=True)
 @given(
     lines=st.lists(st.sampled_from(LINES), min_size=0, max_size=30),

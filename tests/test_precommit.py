@@ -27,7 +27,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed: pre-commit needs git")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed: pre-commit needs git"),
+]
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 INSTALL_TIMEOUT = 600  # the first hook environment pip-installs cleanlint and its dependencies

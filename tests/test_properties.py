@@ -50,6 +50,8 @@ from cleanlint.sources import _front_matter
 
 from .conftest import DEFAULT_RULES, SEEDS
 
+pytestmark = pytest.mark.slow
+
 _FUZZ = int(os.environ.get("CLEANLINT_FUZZ", "0"))
 
 

@@ -22,6 +22,8 @@ from cleanlint.cli import main
 
 from .conftest import SEEDS
 
+pytestmark = pytest.mark.slow
+
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -27,6 +27,7 @@ def json_findings(path: Path, *extra: str) -> list[dict]:
     return json.loads(run("check", "--no-cache", "--format", "json", *extra, str(path)).stdout)["findings"]
 
 
+@pytest.mark.slow
 def test_sarif_is_valid_and_reports_every_finding_at_its_place(seeds_copy: Path):
     (seeds_copy / "broken.txt").write_bytes(b"\xff not utf-8 \x80")  # \xff\xfe would be the UTF-16 BOM
     proc = run("check", "--no-cache", "--format", "sarif", str(seeds_copy))
@@ -51,6 +52,7 @@ def test_sarif_is_valid_and_reports_every_finding_at_its_place(seeds_copy: Path)
     assert notice["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("broken.txt")
 
 
+@pytest.mark.slow
 def test_sarif_removal_fix_deletes_the_finding_text(seeds_copy: Path):
     log = json.loads(run("check", "--no-cache", "--format", "sarif", str(seeds_copy)).stdout)
     donation = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "B601")
@@ -62,6 +64,7 @@ def test_sarif_removal_fix_deletes_the_finding_text(seeds_copy: Path):
     assert "donat" in removed.lower() or "support" in removed.lower()
 
 
+@pytest.mark.slow
 def test_sarif_of_a_jsonl_record_points_at_its_line(tmp_path: Path):
     corpus = tmp_path / "corpus.jsonl"
     records = [{"text": "A plain sentence about the harbour."}, {"text": "Share this article on Facebook\n\nNews."}]
@@ -73,6 +76,7 @@ def test_sarif_of_a_jsonl_record_points_at_its_line(tmp_path: Path):
     assert all(r["properties"]["record"] == 2 and "fixes" not in r for r in results)
 
 
+@pytest.mark.slow
 def test_github_annotations_one_per_finding(seeds_copy: Path):
     proc = run("check", "--no-cache", "--format", "github", str(seeds_copy))
     assert proc.returncode == 1
@@ -104,6 +108,7 @@ def test_github_annotation_escapes_what_would_end_its_fields():
     assert line == f"::notice file=a%2Cb%3Ac.txt,{place},title=B101 skip-link::50%25 of%0Athe line"
 
 
+@pytest.mark.slow
 def test_statistics_count_the_findings_of_each_code(seeds_copy: Path):
     proc = run("check", "--no-cache", "--statistics", str(seeds_copy))
     assert proc.returncode == 1
@@ -117,12 +122,14 @@ def test_statistics_count_the_findings_of_each_code(seeds_copy: Path):
     assert {r["code"]: r["count"] for r in as_json} == counts
 
 
+@pytest.mark.slow
 def test_statistics_of_a_clean_corpus(tmp_path: Path):
     (tmp_path / "a.txt").write_text("The council met on Tuesday to discuss the harbour.\n", encoding="utf-8")
     proc = run("check", "--no-cache", "--statistics", str(tmp_path))
     assert proc.returncode == 0 and proc.stdout == "No findings in 1 files.\n"
 
 
+@pytest.mark.slow
 def test_output_file_takes_the_report_and_stdout_stays_empty(seeds_copy: Path, tmp_path: Path, capsys):
     out = tmp_path / "report.json"
     out.write_text("an older report\n", encoding="utf-8")
@@ -146,6 +153,7 @@ def test_output_file_that_is_a_folder_is_a_one_line_error(seeds_copy: Path, tmp_
     assert proc.stderr.splitlines() == [f"cleanlint: error: {tmp_path}: cannot write the report there: it is a folder"]
 
 
+@pytest.mark.slow
 def test_output_file_never_replaces_an_article(seeds_copy: Path):
     article = seeds_copy / "000_e4b41e1e62fd452d.txt"
     before = article.read_bytes()
@@ -176,6 +184,7 @@ def test_new_formats_are_for_check_only(seeds_copy: Path):
     assert proc.stdout == ""
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_gets_no_traceback(seeds_copy: Path):
     cmd = f"{sys.executable} -m cleanlint check --no-cache --format github {seeds_copy} | head -n 1"
     proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True)
@@ -183,6 +192,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(seeds_copy: Path):
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_progress_bar_only_on_a_terminal(tmp_path: Path):
     for i in range(25):

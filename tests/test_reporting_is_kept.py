@@ -41,6 +41,7 @@ def reporting_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_fix_leaves_the_files_byte_for_byte(reporting_copy: Path, capsys):
     before = {p.name: p.read_bytes() for p in reporting_copy.glob("*.txt")}
     main(["fix", "--no-cache", "--no-progress", str(reporting_copy)])
@@ -49,6 +50,7 @@ def test_fix_leaves_the_files_byte_for_byte(reporting_copy: Path, capsys):
     assert [name for name in before if after[name] != before[name]] == []
 
 
+@pytest.mark.slow
 def test_check_offers_no_safe_removal_of_boilerplate(reporting_copy: Path, capsys):
     main(["check", "--no-cache", "--no-progress", "--format", "json", str(reporting_copy)])
     report = json.loads(capsys.readouterr().out)

@@ -68,6 +68,7 @@ def test_a_damaged_cache_entry_is_loaded_again(tmp_path: Path):
     assert cached_rules([rules], cache) == load_rules([rules])
 
 
+@pytest.mark.slow
 def test_no_cache_writes_no_cache_folder(tmp_path: Path):
     article = tmp_path / "story.txt"
     article.write_text("The council met on Tuesday.\n", encoding="utf-8")
@@ -78,6 +79,7 @@ def test_no_cache_writes_no_cache_folder(tmp_path: Path):
     assert (tmp_path / ".cleanlint_cache" / "rules").is_dir()  # beside the settings
 
 
+@pytest.mark.slow
 def test_the_literal_scan_prepared_once_serves_later_runs(seeds_copy: Path, capsys, monkeypatch):
     """A hook checks a file or two with rules from the cache: what the engine worked out from them (each
     pattern's literals, the compiled scanner) is kept beside them, not worked out again."""
@@ -103,6 +105,7 @@ def test_the_literal_scan_prepared_once_serves_later_runs(seeds_copy: Path, caps
 # the findings cache: unchanged documents are not checked again, and anything that matters is a miss
 
 
+@pytest.mark.slow
 def test_a_second_check_of_unchanged_files_runs_no_rule_and_reports_the_same(seeds_copy: Path, capsys, monkeypatch):
     from cleanlint.engine import Engine
 
@@ -119,6 +122,7 @@ def test_a_second_check_of_unchanged_files_runs_no_rule_and_reports_the_same(see
         main(["check", "--no-cache", "--format", "json", str(seeds_copy)])
 
 
+@pytest.mark.slow
 def test_an_edited_file_or_rule_is_checked_again(tmp_path: Path, capsys):
     article = tmp_path / "story.txt"
     article.write_text("The council met on Tuesday.\nFollow us\n", encoding="utf-8")
@@ -133,6 +137,7 @@ def test_an_edited_file_or_rule_is_checked_again(tmp_path: Path, capsys):
     assert "X901" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_a_check_answered_from_the_cache_loads_no_rule_kind(seeds_copy: Path):
     """A hook's run over files unchanged since the last one needs neither the rules nor what they are made
     of: importing the kinds and the regex module would cost it more than the rest of the run."""

@@ -126,6 +126,7 @@ def test_an_anchor_alone_is_refused_too(tmp_path: Path):
         read_source(path).document()
 
 
+@pytest.mark.slow
 def test_front_matter_over_64_kb_or_nested_too_deep_is_refused(tmp_path: Path):
     big = tmp_path / "big.md"
     big.write_text("---\nnotes: " + "x" * 70_000 + "\n---\nBody.\n", encoding="utf-8")

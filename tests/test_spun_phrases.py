@@ -12,6 +12,7 @@ from .test_artifact_kinds import findings, fixed
 PLAIN = "The council met on Tuesday and approved the budget for next year after a short debate.\n\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
@@ -51,6 +52,7 @@ def test_a_nonsense_phrase_anywhere_in_the_text_corroborates():
     assert fixed("A102", text, unsafe=True).endswith("Cancer rates fell.\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [

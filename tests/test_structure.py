@@ -392,6 +392,7 @@ LINES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LINES, max_size=25), st.booleans())
 def test_regions_are_whole_sorted_lines_of_the_body(lines, final_newline):

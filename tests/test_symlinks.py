@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cleanlint.atomic import file_digest, write_bytes_atomic
 from cleanlint.cli import main
 
@@ -39,6 +41,7 @@ def corpus_with_a_link(tmp_path: Path, name: str, target_text: str) -> tuple[Pat
     return corpus, link, target
 
 
+@pytest.mark.slow
 def test_fix_of_a_folder_does_not_descend_into_a_symlinked_folder(tmp_path: Path):
     corpus, outside = tmp_path / "corpus", tmp_path / "outside" / "dir"
     corpus.mkdir()
@@ -59,6 +62,7 @@ def test_fix_of_a_folder_does_not_descend_into_a_symlinked_folder(tmp_path: Path
     assert inner.read_text(encoding="utf-8") == FIXED and (corpus / "linkdir").is_symlink()
 
 
+@pytest.mark.slow
 def test_a_symlinked_article_found_in_a_folder_is_reported_but_not_written(tmp_path: Path):
     corpus, link, target = corpus_with_a_link(tmp_path, "link.txt", DIRTY)
     check = run("check", corpus)
@@ -75,6 +79,7 @@ def test_a_symlinked_article_found_in_a_folder_is_reported_but_not_written(tmp_p
     assert "link.txt" not in diff.stdout and f"{link}: {NOTICE}" in diff.stderr
 
 
+@pytest.mark.slow
 def test_a_symlinked_article_named_on_the_command_line_has_its_target_fixed(tmp_path: Path):
     _, link, target = corpus_with_a_link(tmp_path, "link.txt", DIRTY)
     proc = run("fix", link)
@@ -84,6 +89,7 @@ def test_a_symlinked_article_named_on_the_command_line_has_its_target_fixed(tmp_
     assert not [p for p in target.parent.iterdir() if "cleanlint-tmp" in p.name]
 
 
+@pytest.mark.slow
 def test_a_symlinked_jsonl_file_is_written_only_when_named(tmp_path: Path):
     original = json.dumps({"id": 1, "text": DIRTY}) + "\n"
     corpus, link, target = corpus_with_a_link(tmp_path, "corpus.jsonl", original)
@@ -95,6 +101,7 @@ def test_a_symlinked_jsonl_file_is_written_only_when_named(tmp_path: Path):
     assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["text"] == FIXED
 
 
+@pytest.mark.slow
 def test_the_text_of_a_page_is_not_written_through_a_link_a_search_found(tmp_path: Path, capsys):
     """For a page, the file fix writes is its text beside it: that is the file that must not be a link."""
     from .test_html import ARTICLE, BOILERPLATE, page

@@ -64,6 +64,7 @@ def test_a_log_in_a_parent_folder_undoes_the_files_below_it(tmp_path: Path):
     assert story.read_text(encoding="utf-8") == DIRTY
 
 
+@pytest.mark.slow
 def test_a_file_outside_the_logs_folder_is_undone_when_its_folder_is_named(tmp_path: Path, capsys):
     corpus, logs = tmp_path / "corpus", tmp_path / "logs"
     corpus.mkdir()
