@@ -55,3 +55,4 @@ def test_readme_is_a_tour_that_leads_to_every_page():
     linked = {target.split("#", 1)[0] for _, target in links(README)}
     for path in sorted(DOCS.glob("*.md")):
         assert f"docs/{path.name}" in linked, f"the README does not lead to docs/{path.name}"
+    assert "docs/rules/README.md" in linked

@@ -7,6 +7,7 @@ the list is chosen (--rules, --no-default-rules, --select, ...).
 
 from __future__ import annotations
 
+import filecmp
 import os
 from pathlib import Path
 
@@ -15,7 +16,9 @@ import pytest
 from cleanlint.cli import main
 from cleanlint.ruledocs import INDEX, MARK, pages
 
-from .conftest import DEFAULT_RULES, write
+from .conftest import DEFAULT_RULES, ROOT, write
+
+REGENERATE = "cleanlint rules --docs docs/rules"
 
 HOUSE = r"""
 rules:
@@ -58,6 +61,18 @@ rules:
 
 def docs(folder: Path, *args: str) -> int:
     return main(["rules", "--docs", str(folder), *args])
+
+
+def test_the_rule_pages_in_docs_are_what_the_command_writes(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert docs(tmp_path) == 0
+    kept = ROOT / "docs" / "rules"
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted([INDEX, *(f"{r.code}.md" for r in DEFAULT_RULES)])
+    on_disk = sorted(p.name for p in kept.iterdir()) if kept.is_dir() else []
+    _, differ, _ = filecmp.cmpfiles(tmp_path, kept, written, shallow=False)
+    stale = sorted(set(differ) | (set(written) ^ set(on_disk)))
+    assert not stale, f"docs/rules/ is stale ({', '.join(stale[:8])}): run `{REGENERATE}` from the repository's root"
 
 
 def test_a_user_documents_their_own_rule_file(tmp_path: Path, capsys):
