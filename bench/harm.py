@@ -227,7 +227,7 @@ def verdict(rules: Sequence[Rule], total_pages: int) -> str:
 
 
 def markdown(pages: Sequence[Page]) -> str:
-    """The table as markdown, for the README."""
+    """The table as markdown, for docs/quality.md."""
     rows = [" | ".join(str(x) for x in r.row()) for r in per_rule(pages)]
     head = " | ".join(COLUMNS)
     return "\n".join([f"| {head} |", "|" + " --- |" * len(COLUMNS), *(f"| {row} |" for row in rows)]) + "\n"

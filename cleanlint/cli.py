@@ -134,6 +134,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("rules", help="list the rules", description="List the rules in use.")
+    p.add_argument(
+        "--docs",
+        type=Path,
+        metavar="DIR",
+        help="instead of listing them, write a markdown page for each rule and an index (README.md) into DIR",
+    )
     _add_rule_options(p)
     p = sub.add_parser("rule", help="explain one rule", description="Explain one rule, with its examples.")
     p.add_argument("code", help="a rule code such as B101, or a rule name")
@@ -223,11 +229,13 @@ def _run(argv: Sequence[str] | None) -> int:
         return error_exit(str(err))
     if args.command in ("check", "fix"):
         return lint(args, config, spec, engine)
-    from .cli_rules import explain, list_rules, mine, run_rule_examples  # here: a hook runs only `check`
+    from .cli_rules import explain, list_rules, mine, run_rule_examples, write_docs  # here: a hook runs only `check`
 
     if args.command == "mine":
         return mine(args, config, spec, engine)
     if args.command == "rules":
+        if args.docs is not None:
+            return write_docs(engine.known_rules, args.docs)
         return list_rules(engine.known_rules, engine.rules)
     if args.command == "rule":
         return explain(engine.known_rules, args.code)

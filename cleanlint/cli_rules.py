@@ -1,4 +1,5 @@
-"""The commands about rules: `rules` (list), `rule` (explain one), `test-rules` (run examples), `mine` (propose).
+"""The commands about rules: `rules` (list, or write their pages), `rule` (explain one), `test-rules` (run
+examples), `mine` (propose).
 
 They print, as only the command line and the reporters do; what they print comes from the rule objects,
 the example runner and the miner.
@@ -66,6 +67,55 @@ def list_rules(rules: Sequence[Rule], active: Sequence[Rule]) -> int:
         off = "" if r in active else "(opt-in, not selected) "
         print(f"{r.code:6} {r.name:32} {r.category.value:12} {r.kind:13} {fix:15} {off}{r.summary}")
     return EXIT_CLEAN
+
+
+def write_docs(rules: Sequence[Rule], folder: Path) -> int:
+    """Writes the rule pages (ruledocs.py) into `folder`, each atomically and only when its text changed, and
+    removes the pages it wrote before for rules no longer in use. A file there that it did not write (it does
+    not start with the mark) is never overwritten or removed, nor is a symbolic link written through."""
+    import hashlib  # here: only this command needs them
+
+    from .atomic import WriteRefused, write_bytes_atomic
+    from .ruledocs import MARK, pages
+
+    texts = pages(rules)
+    mark = MARK.encode("utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        return error_exit(f"{folder}: cannot make the folder: {err.strerror or err}")
+    written = removed = errors = 0
+    for name, text in texts.items():
+        path, data = folder / name, text.encode("utf-8")
+        try:
+            if path.is_symlink():
+                raise WriteRefused("a symbolic link; not written")
+            old = path.read_bytes() if path.exists() else None
+            if old == data:
+                continue
+            if old is not None and not old.startswith(mark):
+                raise WriteRefused("not written by `cleanlint rules --docs`; not overwritten")
+            write_bytes_atomic(path, data, None if old is None else hashlib.sha256(old).hexdigest())
+            written += 1
+        except (OSError, WriteRefused) as err:
+            print(one_line(f"error: {path}: {getattr(err, 'strerror', None) or err}"), file=sys.stderr)
+            errors += 1
+    for path in sorted(folder.glob("*.md")):
+        if path.name not in texts and not path.is_symlink() and _written_by_docs(path, mark):
+            path.unlink()
+            removed += 1
+    gone = f", {removed} removed" if removed else ""
+    count = f"{len(rules)} rule" + ("" if len(rules) == 1 else "s")
+    print(f"{folder}: pages of {count} and their index, {written} written{gone}.", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+def _written_by_docs(path: Path, mark: bytes) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(mark)) == mark
+    except OSError:
+        return False
 
 
 def explain(rules: Sequence[Rule], wanted: str) -> int:

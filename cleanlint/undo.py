@@ -5,7 +5,7 @@ A file is restored only when it is still exactly as the last logged run left it 
 bytes are exactly those `fix` read (the log's `before`). Anything else means the file has changed since,
 and undoing blindly could damage newer work: the file is left alone with a one-line error, the rest go on.
 
-A log is data anyone with write access to the corpus can plant (the README suggests committing it), and a
+A log is data anyone with write access to the corpus can plant (the docs suggest committing it), and a
 line names any path with that file's digest. So undo writes only inside the folder that holds the log, or
 inside a PATH the user named, judged by where the path really leads once `..` and symbolic links are
 resolved; anything else is refused, and the error says how to undo it on purpose.

@@ -1,6 +1,6 @@
-"""The README's "Use from Python" examples run, from the root of the repository, and print what the README
-shows after each. An example that needs a package cleanlint does not depend on (Hugging Face `datasets`) is
-skipped where it is not installed."""
+"""The Python examples of docs/python.md ("Use from Python") and of the README's tour run, from the root of
+the repository, and print what the page shows after each. An example that needs a package cleanlint does not
+depend on (Hugging Face `datasets`) is skipped where it is not installed."""
 
 from __future__ import annotations
 
@@ -15,22 +15,28 @@ import pytest
 import cleanlint
 
 from .conftest import ROOT
+from .markdown import page
 
 pytestmark = pytest.mark.slow
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README.split("\n## Use from Python\n", 1)[1].split("\n## ", 1)[0]
-EXAMPLES = re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", SECTION, re.S)
+SECTION = page("python.md")
+_SHOWN = r"```python\n(.*?)```\n\n```text\n(.*?)```"
+EXAMPLES = re.findall(_SHOWN, SECTION, re.S)
+TOUR = re.findall(_SHOWN, page("README.md").split("\n### From Python\n", 1)[1].split("\n#", 1)[0], re.S)
 OPTIONAL = {"dask": "the dask extra", "datasets": "Hugging Face datasets"}
 
 
 def test_the_section_has_its_examples():
+    assert SECTION.startswith("# Use from Python\n")
     assert len(EXAMPLES) == 4
     assert [m for m in OPTIONAL if any(f"import {m}" in code for code, _ in EXAMPLES)] == list(OPTIONAL)
+    assert len(TOUR) == 1
 
 
-@pytest.mark.parametrize(("code", "output"), EXAMPLES, ids=["loop", "process-pool", "dask-bag", "datasets-map"])
-def test_an_example_prints_what_the_readme_shows(tmp_path: Path, code: str, output: str):
+@pytest.mark.parametrize(
+    ("code", "output"), EXAMPLES + TOUR, ids=["loop", "process-pool", "dask-bag", "datasets-map", "readme-tour"]
+)
+def test_an_example_prints_what_the_page_shows(tmp_path: Path, code: str, output: str):
     for module, what in OPTIONAL.items():
         if re.search(rf"^import {module}\b", code, re.M) and importlib.util.find_spec(module) is None:
             pytest.skip(f"needs {what}")

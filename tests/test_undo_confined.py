@@ -1,6 +1,6 @@
 """`undo` writes only inside the log's folder or the PATHs named, whatever the log's lines say.
 
-The README suggests keeping `.cleanlint-fix.log` in the corpus repository, so a log can come from anyone
+The docs suggest keeping `.cleanlint-fix.log` in the corpus repository, so a log can come from anyone
 who can push to it: a line naming a file elsewhere, with that file's digest, must not make undo write there.
 """
 
