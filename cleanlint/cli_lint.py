@@ -87,7 +87,9 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         results = run_found(found, spec, engine, config, options, args.jobs)
         if not args.no_progress:
             results = with_progress(results, sum(isinstance(item, Path) for item in found), sys.stderr)
-    return _report(args, config, results, fixing)
+    status = _report(args, config, results, fixing)
+    engine.remember()  # what the rules' patterns gave this run, for the next
+    return status
 
 
 def report_path_problem(output: Path | None, paths: list[Path]) -> str | None:

@@ -92,11 +92,14 @@ def cached_codes(cache_dir: Path, key: str) -> list[str] | None:
 
 
 class PreparedStore:
-    """Where the engine keeps what it works out from the rules before checking anything (scan.Prepared: each
-    pattern's literals and the compiled scanner), beside the rules it was worked out from."""
+    """Where the engine keeps what it works out from the rules (scan.Prepared: each pattern's literals and the
+    compiled scanner; memo.py: compiled patterns and other readings of them), beside the rules it was worked
+    out from."""
 
     def __init__(self, cache_dir: Path, key: str):
         self._cache_dir, self._entry = cache_dir, f"rules/{key}.prepared.pickle"
+        self._memo_entry = f"rules/{key}.memo.pickle"
+        self._memo_kept = 0  # how many answers the memo entry holds, as far as this process knows
 
     def load(self) -> Prepared | None:
         from .scan import Prepared  # here: a run that checks nothing need not load the scanner
@@ -106,6 +109,23 @@ class PreparedStore:
 
     def save(self, prepared: Prepared) -> None:
         write_entry(self._cache_dir, self._entry, [prepared])
+
+    def load_memo(self) -> None:
+        """Start this process's memo tables (memo.py) from the ones kept for these rules, if they were filled
+        by the same build of the `regex` module."""
+        from . import memo
+
+        found = read_entry(self._cache_dir, self._memo_entry, tuple)
+        if found and len(found[0]) == 2 and isinstance(found[0][1], dict) and found[0][0] == memo.stamp():
+            self._memo_kept = memo.load(found[0][1])
+
+    def save_memo(self) -> None:
+        """Keep the memo tables for the next run, if they hold answers the entry does not."""
+        from . import memo
+
+        if memo.size() > self._memo_kept:
+            write_entry(self._cache_dir, self._memo_entry, [(memo.stamp(), memo.taken())])
+            self._memo_kept = memo.size()
 
 
 def _load(paths: Sequence[Path]) -> list[Rule]:

@@ -100,6 +100,31 @@ def test_the_literal_scan_prepared_once_serves_later_runs(seeds_copy: Path, caps
     assert capsys.readouterr().out == warm
 
 
+def test_a_later_run_parses_no_pattern_an_earlier_one_compiled(seeds_copy: Path):
+    """A hook checks an edited file with the cache warm: the patterns the file opens were compiled by an
+    earlier run, and their compiled code is kept beside the rules (memo.py), so the `regex` module parses
+    none of them again; the report is the one a run without the cache gives."""
+    probe = (
+        "import sys, regex; import cleanlint.kinds; from cleanlint.cli import main; parsed = []; "
+        "compile = regex.compile; regex.compile = lambda p, f=0, **k: parsed.append(p) or compile(p, f, **k); "
+        "code = main(sys.argv[1:]); print(code, len(parsed))"
+    )
+    article = sorted(seeds_copy.glob("*.txt"))[0]
+
+    def run(*args: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, "check", *args, article.name], capture_output=True, text=True, cwd=seeds_copy
+        )
+        return done.stdout.splitlines()
+
+    cold = run()
+    assert cold[-1].startswith("1 ") and int(cold[-1].split()[1]) > 100  # every pattern compiled to validate it
+    article.write_text(article.read_text(encoding="utf-8") + "\nThe council will meet again.\n", encoding="utf-8")
+    warm = run()
+    assert warm[-1] == "1 0"
+    assert warm[:-1] == run("--no-cache")[:-1]
+
+
 # the findings cache: unchanged documents are not checked again, and anything that matters is a miss
 
 

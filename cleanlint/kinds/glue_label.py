@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from ..document import Document
+from ..memo import compiled
 from .glue_sentence import UNSURE  # a single label before a capitalised word, as a stop before one: a name
 
 _QUOTES = "“\"‘'«„"
@@ -100,9 +100,8 @@ def _alternation(forms: tuple[str, ...]) -> str:
     return "(?i:" + "|".join(forms) + ")" if forms else "(?!)"
 
 
-@lru_cache(maxsize=256)
 def _compiled(source: str) -> regex.Pattern:
-    return regex.compile(source)
+    return compiled(source)
 
 
 def _opening(text: str) -> str:

@@ -17,6 +17,7 @@ from operator import itemgetter
 
 import regex
 
+from ..memo import compiled
 from .scoping import CJK
 
 WORD = regex.compile(r"\p{L}+")
@@ -66,7 +67,7 @@ class Markers:
         run_tags = {word: tags + RUN for word, tags in marker_tags.items()}
         run_tags[LINE_TOKEN.strip()] = "\n"
         scripts = {
-            lang: regex.compile("[" + "".join(rf"\p{{Script={name}}}" for name in names.split("|")) + "]+")
+            lang: compiled("[" + "".join(rf"\p{{Script={name}}}" for name in names.split("|")) + "]+")
             for lang, names in SCRIPTS.items()
         }
         num, den = min_share.as_integer_ratio()
