@@ -17,7 +17,6 @@ from .baseline import DEFAULT_NAME, Baseline, BaselineError, Key, keys, load_bas
 from .config import Config
 from .engine import Engine
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
-from .fixlog import LogError, append, read_log
 from .jsonl import TEXT_FIELD
 from .outcome import FileResult
 from .printable import one_line
@@ -26,7 +25,6 @@ from .report import Tally, unified_diff, where
 from .reporters import make_reporter
 from .runner import EngineSpec, RunOptions, run_found
 from .sources import LINTED_SUFFIXES, discover
-from .undo import undo
 
 
 def baseline_path(args: argparse.Namespace, config: Config) -> Path:
@@ -60,6 +58,8 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     except BaselineError as err:
         return error_exit(str(err))
     if getattr(args, "log", None) is not None and not getattr(args, "diff", False):
+        from .fixlog import LogError, append  # here: a run without a log (a hook's check) need not load it
+
         try:
             append(args.log, [])  # a log that cannot be written stops the run before any file is touched
         except LogError as err:
@@ -176,6 +176,9 @@ def _write_baseline(path: Path, entries: list[Key], tally: Tally, out: TextIO) -
 
 
 def undo_command(args: argparse.Namespace) -> int:
+    from .fixlog import LogError, read_log  # here, as the command is run: the others need neither
+    from .undo import undo
+
     try:
         edits = read_log(args.log)
     except LogError as err:
