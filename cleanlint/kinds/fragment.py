@@ -25,8 +25,8 @@ from ..rule import Rule
 from ..scan import Gates
 
 _WORD_CHAR = r"[\p{L}'’-]"
-_WORD = regex.compile(_WORD_CHAR + "+")
-_VERB_FORM = regex.compile(r"\p{L}{2,}(?:ed|ing)$")
+_WORD = compiled(_WORD_CHAR + "+")
+_VERB_FORM = compiled(r"\p{L}{2,}(?:ed|ing)$")
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,12 @@ from ..memo import compiled
 from .glue_sentence import UNSURE  # a single label before a capitalised word, as a stop before one: a name
 
 _QUOTES = "“\"‘'«„"
-_WORD = regex.compile(r"\p{L}+")
-_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_WORD = compiled(r"\p{L}+")
+_LATIN = compiled(r"\p{Latin}")
+_CAMEL = compiled(r"\p{Ll}\p{Lu}")
 # what follows a word in capitals that is a dateline or a headline set in capitals, not a brand's tail:
 # "BUFFALO, N.Y.", "ST. JOSEPH", "WASHINGTON (Reuters) -", "VIENNA —", "WATCH:", "LOOK WHAT YOU MADE ME DO"
-_CAPITALS_GO_ON = regex.compile(r"[,.:]|\s*\(|\s*[—–-]\s|\s+\p{Lu}{2,}(?!\p{L})")
+_CAPITALS_GO_ON = compiled(r"[,.:]|\s*\(|\s*[—–-]\s|\s+\p{Lu}{2,}(?!\p{L})")
 
 
 @dataclass(frozen=True)
@@ -205,11 +206,11 @@ def _seam(text: str, start: int, seam: int, line_end: int, openers: frozenset[st
 
 def _same_script(a: str, b: str) -> bool:
     """Whether two letters are written in the same script (Latin, Cyrillic, Greek, ...)."""
-    return not b.isalpha() or regex.match(r"\p{Latin}", a) is None or regex.match(r"\p{Latin}", b) is not None
+    return not b.isalpha() or _LATIN.match(a) is None or _LATIN.match(b) is not None
 
 
 def _glued_words(text: str, start: int, seam: int) -> tuple[str, str]:
     """The label's last word and the headline's first word as the page glued them: ("World", "Com")."""
-    before = regex.match(r"\p{L}+", text[start:seam][::-1])
+    before = _WORD.match(text[start:seam][::-1])
     after = _WORD.match(text, seam)
     return (before.group()[::-1] if before else ""), (after.group() if after else "")

@@ -20,9 +20,9 @@ import regex
 from ..memo import compiled
 from .scoping import CJK
 
-WORD = regex.compile(r"\p{L}+")
+WORD = compiled(r"\p{L}+")
 # words of letters, each Chinese or Japanese character counting as one (scoping.word_count, without numbers)
-LETTER_WORDS = regex.compile(rf"[{CJK}]|[^\W\d_{CJK}]+")
+LETTER_WORDS = compiled(rf"[{CJK}]|[^\W\d_{CJK}]+")
 # Languages whose script alone tells them from the Latin-script languages around them.
 # fmt: off
 SCRIPTS = {

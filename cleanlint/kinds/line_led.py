@@ -13,12 +13,10 @@ in it could see the newline put in front or move the match's start: no look-behi
 
 from __future__ import annotations
 
-import regex
-
-from ..memo import remembered
+from ..memo import compiled, remembered
 from .patterns import TimedPattern
 
-_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
+_GLOBAL_FLAGS = compiled(r"\(\?[a-zA-Z]+\)")
 
 
 @remembered("starts_a_line")

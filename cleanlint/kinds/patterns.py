@@ -18,7 +18,7 @@ import regex
 
 # each pattern compiled once a process (the loader compiles it to validate it, its check would again), and its
 # compiled code kept between runs
-from ..memo import compiled
+from ..memo import compiled, remembered
 
 # ^ and $ match at line ends; no-break and other Unicode spaces count as \s (regex module default).
 FLAGS = regex.MULTILINE
@@ -61,6 +61,7 @@ class TimedPattern:
         return self.pattern.finditer(text, pos, endpos, timeout=self._limit(text))
 
 
+@remembered("phrase_to_regex")  # a rule set has thousands of phrases
 def phrase_to_regex(phrase: str) -> str:
     parts = [regex.escape(word) for word in phrase.split()]
     body = r"\s+".join(parts)

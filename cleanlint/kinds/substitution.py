@@ -18,16 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from ..document import Document
+from ..memo import compiled
 from ..model import Edit, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .gated import gated_alternation
 from .patterns import compile_alternation
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 @dataclass(frozen=True)
