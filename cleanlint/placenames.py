@@ -19,7 +19,6 @@ the index again. It is JSON and plain bytes, not a pickle: reading it runs no co
 from __future__ import annotations
 
 import contextlib
-import gzip
 import hashlib
 import importlib.util
 import itertools
@@ -27,7 +26,6 @@ import json
 import math
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -108,6 +106,8 @@ def _read(path: Path) -> bytes:
 def _write(path: Path, data: bytes) -> None:
     """`data` into `path` in one rename, so that a run reading it meanwhile sees all of it or nothing."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    import tempfile  # here, as gzip below: a run that reads the kept index needs neither
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".places-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
@@ -212,6 +212,8 @@ def _english_zipfs() -> dict[str, float]:
     whose i-th bucket after the header holds the words of frequency 10 ** (-i / 100), Zipf 9 - i / 100),
     without importing wordfreq, which would import ftfy and langcodes: a clean run imports neither. A list
     in another format is read through wordfreq after all."""
+    import gzip
+
     import msgpack
 
     spec = importlib.util.find_spec("wordfreq")
