@@ -17,14 +17,13 @@ from .baseline import DEFAULT_NAME, Baseline, BaselineError, Key, keys, load_bas
 from .config import Config
 from .engine import Engine
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
-from .jsonl import TEXT_FIELD
 from .outcome import FileResult
 from .printable import one_line
 from .progress import with_progress
 from .report import Tally, unified_diff, where
 from .reporters import make_reporter
 from .runner import EngineSpec, RunOptions, run_found
-from .sources import LINTED_SUFFIXES, discover
+from .sources import LINTED_SUFFIXES, TEXT_FIELD, discover
 
 
 def baseline_path(args: argparse.Namespace, config: Config) -> Path:

@@ -15,10 +15,9 @@ from .baseline import Baseline
 from .config import Config
 from .document import Document
 from .engine import Engine, RulesStopped
-from .jsonl import TEXT_FIELD
 from .model import Finding
 from .resultcache import entry_key, load_findings, store_findings
-from .sources import SourceText
+from .sources import TEXT_FIELD, SourceText
 
 if TYPE_CHECKING:
     from .fixer import AppliedEdit, FixResult
