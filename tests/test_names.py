@@ -158,7 +158,7 @@ def _kept_format(path: Path) -> int:
 
 
 # a kept index of one place and one word: the head, then the places' lines and the words' lines
-_SMALL = '{"format": 2, "targets": {}, "pairs": {}, "places": [9, {"Mo": [0, 9]}], "words": {"pa": %s}}\n'
+_SMALL = '{"format": 3, "targets": {}, "pairs": {}, "places": [9, ["Mo"], [0]], "words": %s}\n'
 _LINES = "\nMoscow\t\n" + "\nparis\t4.8\n"
 
 
@@ -168,7 +168,7 @@ def test_a_small_sound_index_file_is_read_as_it_is(tmp_path: Path, monkeypatch: 
     path = placenames._cache_path()
     assert path is not None
     path.parent.mkdir(parents=True)
-    path.write_text(_SMALL % "[0, 11]" + _LINES, encoding="utf-8")
+    path.write_text(_SMALL % '[["pa"], [0]]' + _LINES, encoding="utf-8")
     index = placenames.place_index.__wrapped__()
     assert "Moscow" in index.places and "Mosco" not in index.places and not index.targets
     assert index.zipf("Paris") == 4.8 and index.zipf("pari") == 0.0
@@ -181,9 +181,12 @@ def test_a_small_sound_index_file_is_read_as_it_is(tmp_path: Path, monkeypatch: 
         '{"format": 1, "places": {}}\n',
         '{"format": 99}\n',
         "[]\n",
-        _SMALL % "[0, 99]" + _LINES,  # a span past the end
-        _SMALL % "[1, 11]" + _LINES,  # a span that starts inside a line
-        _SMALL % '"pa"' + _LINES,  # no span at all
+        _SMALL % '[["pa"], [1]]' + _LINES,  # a group that starts inside a line
+        _SMALL % '[["pa"], [11]]' + _LINES,  # a group past the end
+        _SMALL % '[["pa", "pb"], [0]]' + _LINES,  # a group without a place
+        _SMALL % '[["pa"], ["0"]]' + _LINES,  # a place that is no offset
+        _SMALL % '"pa"' + _LINES,  # no layout at all
+        (_SMALL % '[["pa"], [0]]' + _LINES)[:-1],  # the last line cut short
     ],
 )
 def test_a_damaged_index_file_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: str):
