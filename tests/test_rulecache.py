@@ -125,6 +125,27 @@ def test_a_later_run_parses_no_pattern_an_earlier_one_compiled(seeds_copy: Path)
     assert warm[:-1] == run("--no-cache")[:-1]
 
 
+def test_compiled_code_kept_by_another_build_of_the_regex_module_is_not_used(tmp_path: Path):
+    """Compiled code belongs to the build of the `regex` module that made it: an entry stamped by another is
+    left alone, and its patterns are compiled from their text. These entries are genuine (sealed with the
+    user's key) but hold, under each pattern's text, the code of another pattern, to tell the two apart."""
+    import pickle
+
+    import regex
+
+    from cleanlint import memo
+    from cleanlint.cachestore import write_entry
+    from cleanlint.rulecache import PreparedStore
+
+    cache = tmp_path / "cache"
+    other = pickle.dumps(regex.compile("other"))
+    for key, stamp, source in (("same", memo.stamp(), "kept-by-this-build"), ("old", "0.0", "kept-by-another")):
+        write_entry(cache, f"rules/{key}.memo.pickle", [(stamp, {memo.COMPILED: {(source, 0): other}})])
+        PreparedStore(cache, key).load_memo()
+    assert memo.compiled("kept-by-this-build").pattern == "other"  # the code kept is what a search runs
+    assert memo.compiled("kept-by-another").pattern == "kept-by-another"
+
+
 # the findings cache: unchanged documents are not checked again, and anything that matters is a miss
 
 
