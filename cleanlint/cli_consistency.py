@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from .cli_options import add_config_option, add_output_file_option, add_text_field_option, fraction
 from .consistency import DEFAULT_MIN_SIMILARITY
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
-from .jsonl import TEXT_FIELD
 from .printable import one_line
+from .sources import TEXT_FIELD
 
 if TYPE_CHECKING:
     from .config import Config

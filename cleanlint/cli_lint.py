@@ -17,16 +17,13 @@ from .baseline import DEFAULT_NAME, Baseline, BaselineError, Key, keys, load_bas
 from .config import Config
 from .engine import Engine
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
-from .fixlog import LogError, append, read_log
-from .jsonl import TEXT_FIELD
 from .outcome import FileResult
 from .printable import one_line
 from .progress import with_progress
 from .report import Tally, unified_diff, where
 from .reporters import make_reporter
 from .runner import EngineSpec, RunOptions, run_found
-from .sources import LINTED_SUFFIXES, discover
-from .undo import undo
+from .sources import LINTED_SUFFIXES, TEXT_FIELD, discover
 
 
 def baseline_path(args: argparse.Namespace, config: Config) -> Path:
@@ -60,6 +57,8 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     except BaselineError as err:
         return error_exit(str(err))
     if getattr(args, "log", None) is not None and not getattr(args, "diff", False):
+        from .fixlog import LogError, append  # here: a run without a log (a hook's check) need not load it
+
         try:
             append(args.log, [])  # a log that cannot be written stops the run before any file is touched
         except LogError as err:
@@ -87,7 +86,9 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         results = run_found(found, spec, engine, config, options, args.jobs)
         if not args.no_progress:
             results = with_progress(results, sum(isinstance(item, Path) for item in found), sys.stderr)
-    return _report(args, config, results, fixing)
+    status = _report(args, config, results, fixing)
+    engine.remember()  # what the rules' patterns gave this run, for the next
+    return status
 
 
 def report_path_problem(output: Path | None, paths: list[Path]) -> str | None:
@@ -174,6 +175,9 @@ def _write_baseline(path: Path, entries: list[Key], tally: Tally, out: TextIO) -
 
 
 def undo_command(args: argparse.Namespace) -> int:
+    from .fixlog import LogError, read_log  # here, as the command is run: the others need neither
+    from .undo import undo
+
     try:
         edits = read_log(args.log)
     except LogError as err:

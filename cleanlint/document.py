@@ -20,14 +20,16 @@ _ABBREVIATIONS = frozenset(
 @cache
 def _sentence_patterns():
     """Where a sentence may end, the word before that, and an initial; compiled when first needed (a check
-    whose documents all come from the findings cache splits nothing into sentences)."""
+    whose documents all come from the findings cache splits nothing into sentences), and kept between runs."""
     import regex
 
+    from .memo import compiled
+
     return (
-        regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])"),
-        regex.compile(r"(\S+?)[.!?…]*$"),
-        regex.compile(r"\p{Lu}"),
-        regex.compile(r"\S*", regex.REVERSE),  # back from a place to the start of its run of non-space text
+        compiled(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])"),
+        compiled(r"(\S+?)[.!?…]*$"),
+        compiled(r"\p{Lu}"),
+        compiled(r"\S*", regex.REVERSE),  # back from a place to the start of its run of non-space text
     )
 
 

@@ -102,6 +102,8 @@ class Engine:
         """The rules' checks, built once, on first use: a run whose documents all come from the findings
         cache never compiles a pattern."""
         if self._built is None:
+            if self._store is not None:
+                self._store.load_memo()  # first: importing the kinds compiles patterns too
             from .kinds import KINDS  # here, with the scanner: see __init__
             from .scan import Gates
 
@@ -119,6 +121,12 @@ class Engine:
         for _rule, check in self._checks:
             if (preload := getattr(check, "preload", None)) is not None:
                 preload()
+
+    def remember(self) -> None:
+        """Keep what this run worked out from the patterns (memo.py) for the next one, if it added to it; a
+        run that checked nothing has nothing to add."""
+        if self._store is not None and self._built is not None:
+            self._store.save_memo()
 
     def check(self, doc: Document, skip: Iterable[str] = ()) -> list[Finding]:
         """All findings in `doc`, in text order; `skip` holds codes or prefixes to leave out here.

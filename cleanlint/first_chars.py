@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .memo import remembered
 from .regex_reader import GiveUp, RegexReader
 
 _DECIMAL, _ALPHA, _NUMERIC, _SPACE = "decimal", "alpha", "numeric", "space"
@@ -66,8 +67,10 @@ _ANY = First(anything=True)
 _NOTHING = First(empty=True)  # consumes nothing: an anchor, a look-around, an inline flag
 
 
+@remembered("first_chars")
 def first_chars(pattern: str) -> First | None:
-    """What a match of `pattern` can start with; None when the pattern is beyond this reader."""
+    """What a match of `pattern` can start with; None when the pattern is beyond this reader. Kept between
+    runs (memo.py)."""
     reader = _Reader(pattern)
     try:
         found = reader.alternation()

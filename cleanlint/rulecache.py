@@ -92,11 +92,14 @@ def cached_codes(cache_dir: Path, key: str) -> list[str] | None:
 
 
 class PreparedStore:
-    """Where the engine keeps what it works out from the rules before checking anything (scan.Prepared: each
-    pattern's literals and the compiled scanner), beside the rules it was worked out from."""
+    """Where the engine keeps what it works out from the rules (scan.Prepared: each pattern's literals and the
+    compiled scanner; memo.py: compiled patterns and other readings of them), beside the rules it was worked
+    out from."""
 
     def __init__(self, cache_dir: Path, key: str):
         self._cache_dir, self._entry = cache_dir, f"rules/{key}.prepared.pickle"
+        self._memo_entry = f"rules/{key}.memo.pickle"
+        self._memo_kept = 0  # how many answers the memo entry holds, as far as this process knows
 
     def load(self) -> Prepared | None:
         from .scan import Prepared  # here: a run that checks nothing need not load the scanner
@@ -107,6 +110,23 @@ class PreparedStore:
     def save(self, prepared: Prepared) -> None:
         write_entry(self._cache_dir, self._entry, [prepared])
 
+    def load_memo(self) -> None:
+        """Start this process's memo tables (memo.py) from the ones kept for these rules, if they were filled
+        by the same build of the `regex` module."""
+        from . import memo
+
+        found = read_entry(self._cache_dir, self._memo_entry, tuple)
+        if found and len(found[0]) == 2 and isinstance(found[0][1], dict) and found[0][0] == memo.stamp():
+            self._memo_kept = memo.load(found[0][1])
+
+    def save_memo(self) -> None:
+        """Keep the memo tables for the next run, if they hold answers the entry does not."""
+        from . import memo
+
+        if memo.size() > self._memo_kept:
+            write_entry(self._cache_dir, self._memo_entry, [(memo.stamp(), memo.taken())])
+            self._memo_kept = memo.size()
+
 
 def _load(paths: Sequence[Path]) -> list[Rule]:
     from .loader import load_rules  # here: rules read from the cache need no YAML parser
@@ -116,8 +136,10 @@ def _load(paths: Sequence[Path]) -> list[Rule]:
 
 def holds_rules(cache_dir: Path, key: str) -> bool:
     """Whether the cache has the rules of `key`, which were loaded and checked when they were stored: an
-    authentic entry, so that a planted one cannot put off the report of a broken rule file."""
-    return holds_entry(cache_dir, _rules_entry(key))
+    authentic entry, so that a planted one cannot put off the report of a broken rule file. The short list
+    of their codes answers (it is written only after the rules, which loaded without error): authenticating
+    the rules themselves would cost a hook run reading and digesting half a megabyte."""
+    return holds_entry(cache_dir, _codes_entry(key))
 
 
 def _rules_entry(key: str) -> str:

@@ -15,20 +15,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .engine import Engine, Selection
-from .fixer import AppliedEdit
-from .fixlog import LogError, append, logged, not_written
 from .html import is_html, read_page, write_text
 from .links import link_notice
 from .outcome import FileResult, RunOptions, examine
-from .rule import Rule
 from .rulecache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
 from .rulefiles import RuleError
-from .runner_jsonl import is_jsonl, process_jsonl
-from .runner_parquet import is_parquet, process_parquet
-from .sources import LINTED_SUFFIXES, InputError, discover, read_source, write_atomic
+from .sources import JSONL_SUFFIXES, LINTED_SUFFIXES, PARQUET_SUFFIXES, InputError, discover, read_source, write_atomic
+
+if TYPE_CHECKING:
+    from .fixer import AppliedEdit
+    from .rule import Rule
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,14 @@ def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> 
     something to say (a Parquet file's as they are made, so that a large one is never held whole)."""
     if (notice := link_notice(options, path)) is not None:
         return _not_written(engine, config, options, path, notice)
-    if is_jsonl(path):
+    # here, each reader of many records: a hook's run over articles needs neither, nor the fix log they import
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        from .runner_jsonl import process_jsonl
+
         return process_jsonl(engine, config, options, path)
-    if is_parquet(path):
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        from .runner_parquet import process_parquet
+
         return process_parquet(engine, config, options, path)
     return [_process_article(engine, config, options, path)]
 
@@ -132,6 +137,8 @@ def _process_article(engine: Engine, config: Config, options: RunOptions, path: 
         return replace(result, error=f"{path}: {seen.stop_error(options.fix)}", fixed_text=None)
     if not (options.fix and options.write and (seen.changed or source.target is not None)):
         return result
+    from .fixlog import LogError, append, not_written  # here: only a fix writes, and logs what it wrote
+
     try:
         if source.target is not None:  # an HTML page: its text is written beside it; the page stays the source
             if write_text(source, seen.document.text):  # logged after: the page still holds every word
@@ -165,6 +172,8 @@ def _log(
     after: str,
 ) -> None:
     if options.log is not None:
+        from .fixlog import append, logged
+
         append(options.log, [e.line() for e in logged(path, edits, original, crlf, after, before)])
 
 

@@ -135,10 +135,12 @@ class _AhoCorasickMatcher:
     def __init__(self, literals: list[str]):
         import ahocorasick
 
-        self._short = [lit for lit in literals if _by_search(lit)]
+        self._short = []
         self._automaton = ahocorasick.Automaton()
         for lit in literals:
-            if not _by_search(lit):
+            if _by_search(lit):
+                self._short.append(lit)
+            else:
                 self._automaton.add_word(lit, lit)
         if len(self._automaton):
             self._automaton.make_automaton()

@@ -10,10 +10,13 @@ reported there. The regions are worked out only for a document where such a rule
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .document import Document
 from .model import Category, Finding
-from .rule import Rule
+
+if TYPE_CHECKING:
+    from .rule import Rule
 
 _SHY_KINDS = frozenset({"repetition", "markup", "glue"})
 

@@ -78,18 +78,19 @@ def test_a_planted_findings_entry_runs_nothing_and_changes_nothing(corpus: Path,
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("which", ["rules", "prepared"])
+@pytest.mark.parametrize("which", ["rules", "prepared", "memo"])
 def test_a_planted_rules_or_scanner_entry_runs_nothing_and_changes_nothing(
     corpus: Path, expected, capsys, tmp_path: Path, which: str
 ):
-    """The loaded rules, and what the literal scan worked out from them, are read when a document must be
-    checked: the findings are removed so that every document is."""
+    """The loaded rules, what the literal scan worked out from them, and the compiled patterns and other
+    readings of them are read when a document must be checked: the findings are removed so that every
+    document is."""
     assert check(capsys, corpus) == expected
     rules = corpus / CACHE / "rules"
-    (prepared,) = rules.glob("*.prepared.pickle")
-    (loaded,) = set(rules.glob("*.pickle")) - {prepared}
+    entries = {which: next(rules.glob(f"*.{which}.pickle")) for which in ("prepared", "memo")}
+    (entries["rules"],) = set(rules.glob("*.pickle")) - set(entries.values())
     marker = tmp_path / "ran"
-    (prepared if which == "prepared" else loaded).write_bytes(planted(marker))
+    entries[which].write_bytes(planted(marker))
     for entry in (corpus / CACHE / "findings").rglob("*"):
         if entry.is_file():
             entry.unlink()

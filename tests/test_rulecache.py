@@ -102,6 +102,52 @@ def test_the_literal_scan_prepared_once_serves_later_runs(seeds_copy: Path, caps
     assert capsys.readouterr().out == warm
 
 
+def test_a_later_run_parses_no_pattern_an_earlier_one_compiled(seeds_copy: Path):
+    """A hook checks an edited file with the cache warm: the patterns the file opens were compiled by an
+    earlier run, and their compiled code is kept beside the rules (memo.py), so the `regex` module parses
+    none of them again; the report is the one a run without the cache gives."""
+    probe = (
+        "import sys, regex; import cleanlint.kinds; from cleanlint.cli import main; parsed = []; "
+        "compile = regex.compile; regex.compile = lambda p, f=0, **k: parsed.append(p) or compile(p, f, **k); "
+        "code = main(sys.argv[1:]); print(code, len(parsed))"
+    )
+    article = sorted(seeds_copy.glob("*.txt"))[0]
+
+    def run(*args: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, "check", *args, article.name], capture_output=True, text=True, cwd=seeds_copy
+        )
+        return done.stdout.splitlines()
+
+    cold = run()
+    assert cold[-1].startswith("1 ") and int(cold[-1].split()[1]) > 100  # every pattern compiled to validate it
+    article.write_text(article.read_text(encoding="utf-8") + "\nThe council will meet again.\n", encoding="utf-8")
+    warm = run()
+    assert warm[-1] == "1 0"
+    assert warm[:-1] == run("--no-cache")[:-1]
+
+
+def test_compiled_code_kept_by_another_build_of_the_regex_module_is_not_used(tmp_path: Path):
+    """Compiled code belongs to the build of the `regex` module that made it: an entry stamped by another is
+    left alone, and its patterns are compiled from their text. These entries are genuine (sealed with the
+    user's key) but hold, under each pattern's text, the code of another pattern, to tell the two apart."""
+    import pickle
+
+    import regex
+
+    from cleanlint import memo
+    from cleanlint.cachestore import write_entry
+    from cleanlint.rulecache import PreparedStore
+
+    cache = tmp_path / "cache"
+    other = pickle.dumps(regex.compile("other"))
+    for key, stamp, source in (("same", memo.stamp(), "kept-by-this-build"), ("old", "0.0", "kept-by-another")):
+        write_entry(cache, f"rules/{key}.memo.pickle", [(stamp, {memo.COMPILED: {(source, 0): other}})])
+        PreparedStore(cache, key).load_memo()
+    assert memo.compiled("kept-by-this-build").pattern == "other"  # the code kept is what a search runs
+    assert memo.compiled("kept-by-another").pattern == "kept-by-another"
+
+
 # the findings cache: unchanged documents are not checked again, and anything that matters is a miss
 
 

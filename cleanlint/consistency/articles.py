@@ -13,9 +13,9 @@ from pathlib import Path
 
 from ..document import Document
 from ..html import is_html, read_page
-from ..jsonl import TEXT_FIELD, read_records
+from ..jsonl import read_records
 from ..runner_jsonl import is_jsonl
-from ..sources import DEFAULT_MAX_BYTES, InputError, check_readable, discover, read_source, refuse_binary
+from ..sources import DEFAULT_MAX_BYTES, TEXT_FIELD, InputError, check_readable, discover, read_source, refuse_binary
 
 
 @dataclass(frozen=True)

@@ -14,16 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from ..document import Document
+from ..memo import compiled
 from ..model import Edit, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .lostbytes import CP1252_MARKS, GUESSED, Repair, leftovers, lost_quotes, masked, scripts
 
-_SUSPECT = regex.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{CP1252_MARKS}]")
-_RUNS = regex.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")  # runs of ASCII and of other characters
+_SUSPECT = compiled(f"[\u00c2-\u00f4][\u0080-\u00bf{CP1252_MARKS}]")
+_RUNS = compiled(r"[\x00-\x7f]+|[^\x00-\x7f]+")  # runs of ASCII and of other characters
 _REFINE = 200  # characters compared letter by letter at most; a longer difference is one finding
 _LOOKAHEAD = 8  # runs looked ahead for the next one both texts have, where their ASCII differs
 

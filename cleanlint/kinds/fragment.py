@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
+from ..memo import compiled
 from ..model import Finding
 from ..rule import Rule
 from ..scan import Gates
 
 _WORD_CHAR = r"[\p{L}'’-]"
-_WORD = regex.compile(_WORD_CHAR + "+")
-_VERB_FORM = regex.compile(r"\p{L}{2,}(?:ed|ing)$")
+_WORD = compiled(_WORD_CHAR + "+")
+_VERB_FORM = compiled(r"\p{L}{2,}(?:ed|ing)$")
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,10 @@ def build(rule: Rule, _gates: Gates):
     opts: Options = rule.options
     leads = frozenset(opts.lead_words)
     verbs = frozenset(v.casefold() for v in opts.verbs)
-    listed = regex.compile(r",\s+(?:and|or|nor)\s")
+    listed = compiled(r",\s+(?:and|or|nor)\s")
     # a sentence's first word is a whole run of word characters, so a lead word that is not one never leads
-    whole_leads = [w for w in leads if _WORD.fullmatch(w)]
-    stands_alone = regex.compile(rf"(?<!{_WORD_CHAR})(?:{'|'.join(map(regex.escape, whole_leads))})(?!{_WORD_CHAR})")
+    whole_leads = sorted(w for w in leads if _WORD.fullmatch(w))  # in one order: the pattern is kept by its text
+    stands_alone = compiled(rf"(?<!{_WORD_CHAR})(?:{'|'.join(map(regex.escape, whole_leads))})(?!{_WORD_CHAR})")
 
     def is_scrap(sentence: str) -> bool:
         words = _WORD.findall(sentence)

@@ -30,6 +30,7 @@ from typing import Literal
 import regex
 
 from ..document import Document
+from ..memo import compiled
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
@@ -39,25 +40,25 @@ Join = Literal["case", "sentence", "digit", "label"]
 
 _SEAMS: dict[str, regex.Pattern] = {
     # three lower-case letters then a capitalised word: NewsWhite, rightsOpens (not YouTube, MacBook)
-    "case": regex.compile(r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})"),
+    "case": compiled(r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})"),
     # end of a sentence then the next one: difference.Russia's, said.”The, (2019).The; judged by glue_sentence
     "sentence": glue_sentence.SEAM,
     # a capitalised word then a count: Comments0, Shares12
-    "digit": regex.compile(r"(?<=(?<!\p{L})\p{Lu}\p{Ll}{2,})(?=\d+(?!\S))"),
+    "digit": compiled(r"(?<=(?<!\p{L})\p{Lu}\p{Ll}{2,})(?=\d+(?!\S))"),
 }
-_RUN_BEFORE = regex.compile(r"\S*", regex.REVERSE)  # the part of a run of non-space text before a place
-_RUN_AFTER = regex.compile(r"\S*")
-_ADDRESS = regex.compile(r"^[#@]|://|www\.|@|\.(?:com|org|net|html?|php)\b", regex.IGNORECASE)
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_LETTERS_BEFORE = regex.compile(r"\p{L}+", regex.REVERSE)  # matched back from a place: only its own letters
-_LETTERS_AFTER = regex.compile(r"\p{L}+")
+_RUN_BEFORE = compiled(r"\S*", regex.REVERSE)  # the part of a run of non-space text before a place
+_RUN_AFTER = compiled(r"\S*")
+_ADDRESS = compiled(r"^[#@]|://|www\.|@|\.(?:com|org|net|html?|php)\b", regex.IGNORECASE)
+_WORD = compiled(r"[\p{L}\p{N}]+")
+_LETTERS_BEFORE = compiled(r"\p{L}+", regex.REVERSE)  # matched back from a place: only its own letters
+_LETTERS_AFTER = compiled(r"\p{L}+")
 _TOKEN_EDGES = "\"'“”‘’()[],.;:!?«»"  # stripped when a run of non-space text is counted as a token
 # Runs of non-space text longer than this are never glue: two labels or words glued together are tens of
 # characters, and a longer run is an address, a data blob or base64, whose seams (hundreds of thousands in
 # a few megabytes) would each be judged by reading the run around it, a time that grows with the square of
 # its length.
 MAX_RUN = 200
-_LOWER_LED = regex.compile(r"\p{Ll}{4,}$")  # "rights" in rightsOpens: a sentence's word, never a brand's head
+_LOWER_LED = compiled(r"\p{Ll}{4,}$")  # "rights" in rightsOpens: a sentence's word, never a brand's head
 
 
 @dataclass(frozen=True)

@@ -26,19 +26,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from ..document import Document
+from ..memo import compiled
 from .glue_sentence import UNSURE  # a single label before a capitalised word, as a stop before one: a name
 
 _QUOTES = "“\"‘'«„"
-_WORD = regex.compile(r"\p{L}+")
-_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_WORD = compiled(r"\p{L}+")
+_LATIN = compiled(r"\p{Latin}")
+_CAMEL = compiled(r"\p{Ll}\p{Lu}")
 # what follows a word in capitals that is a dateline or a headline set in capitals, not a brand's tail:
 # "BUFFALO, N.Y.", "ST. JOSEPH", "WASHINGTON (Reuters) -", "VIENNA —", "WATCH:", "LOOK WHAT YOU MADE ME DO"
-_CAPITALS_GO_ON = regex.compile(r"[,.:]|\s*\(|\s*[—–-]\s|\s+\p{Lu}{2,}(?!\p{L})")
+_CAPITALS_GO_ON = compiled(r"[,.:]|\s*\(|\s*[—–-]\s|\s+\p{Lu}{2,}(?!\p{L})")
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,8 @@ def _alternation(forms: tuple[str, ...]) -> str:
     return "(?i:" + "|".join(forms) + ")" if forms else "(?!)"
 
 
-@lru_cache(maxsize=256)
 def _compiled(source: str) -> regex.Pattern:
-    return regex.compile(source)
+    return compiled(source)
 
 
 def _opening(text: str) -> str:
@@ -206,11 +206,11 @@ def _seam(text: str, start: int, seam: int, line_end: int, openers: frozenset[st
 
 def _same_script(a: str, b: str) -> bool:
     """Whether two letters are written in the same script (Latin, Cyrillic, Greek, ...)."""
-    return not b.isalpha() or regex.match(r"\p{Latin}", a) is None or regex.match(r"\p{Latin}", b) is not None
+    return not b.isalpha() or _LATIN.match(a) is None or _LATIN.match(b) is not None
 
 
 def _glued_words(text: str, start: int, seam: int) -> tuple[str, str]:
     """The label's last word and the headline's first word as the page glued them: ("World", "Com")."""
-    before = regex.match(r"\p{L}+", text[start:seam][::-1])
+    before = _WORD.match(text[start:seam][::-1])
     after = _WORD.match(text, seam)
     return (before.group()[::-1] if before else ""), (after.group() if after else "")

@@ -26,22 +26,24 @@ from dataclasses import dataclass
 
 import regex
 
+from ..memo import compiled
+
 # A stop (or an ellipsis) after a letter or digit, closing marks, maybe an opening quote, then a capital that
 # starts a word: "jobs.The", "said.”The", "(2019).The", "again?Voters", "said.“The", "wait...The", "jobs.A",
 # "contre.L’Assemblée".
-SEAM = regex.compile(
+SEAM = compiled(
     r"(?<=[\p{L}\p{N}][)\]\"'”’%]?)(?:\.\.\.|[.!?…])[)\]\"'”’]{0,2}[“‘«„\"']?(?=\p{Lu}(?:\p{Ll}|\s|['’]\p{L}))"
 )
 _CLOSING = ")]\"'”’"
 _OPENING = "“‘«„"
 _STRAIGHT = "\"'"
-_BEFORE = regex.compile(r"[\p{L}\p{N}]+", regex.REVERSE)  # the word before the stop, read back from it
-_AFTER = regex.compile(r"\p{L}+")
-_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
-_DOTTED = regex.compile(r"[\p{L}\p{N}]\.$")  # the word before the stop follows another dot: org.apache.X
+_BEFORE = compiled(r"[\p{L}\p{N}]+", regex.REVERSE)  # the word before the stop, read back from it
+_AFTER = compiled(r"\p{L}+")
+_CAMEL = compiled(r"\p{Ll}\p{Lu}")
+_DOTTED = compiled(r"[\p{L}\p{N}]\.$")  # the word before the stop follows another dot: org.apache.X
 # after the word that follows the seam: code goes on with a member, a call, an index or an assignment
-_CODE_AFTER = regex.compile(r"[\p{N}_(\[{<=$]|\.[\p{L}_]|::|->")
-_CODE_ANYWHERE = regex.compile(r"[_=<>{}\\|^~`$]|://|::|->|[\p{L}\p{N}][(\[]")  # f(x).Value, a[0].Name
+_CODE_AFTER = compiled(r"[\p{N}_(\[{<=$]|\.[\p{L}_]|::|->")
+_CODE_ANYWHERE = compiled(r"[_=<>{}\\|^~`$]|://|::|->|[\p{L}\p{N}][(\[]")  # f(x).Value, a[0].Name
 # what a domain or a file name ends in, where it cannot also open a sentence ("It" and "In" can)
 _ENDINGS = frozenset(
     "com org net gov edu info biz io uk fr nl pl pt br ru jp cn au ca eu tv ly html htm php asp aspx jsp pdf "  # noqa: SIM905

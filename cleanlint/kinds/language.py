@@ -22,9 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-import regex
-
 from ..document import Document, Region
+from ..memo import compiled
 from ..model import Finding
 from ..rule import Rule
 from ..scan import Gates
@@ -34,7 +33,7 @@ from .language_markers import Markers
 from .language_rough import MAX_LENGTH, line_bounds, read
 
 _WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this
-_SENTENCE_END = regex.compile(r"[.!?…:;\"'”’»)]\s*$")
+_SENTENCE_END = compiled(r"[.!?…:;\"'”’»)]\s*$")
 
 
 @dataclass(frozen=True)

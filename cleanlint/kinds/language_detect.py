@@ -23,15 +23,15 @@ import gc
 import importlib.util
 from collections.abc import Callable
 
-import regex
+from ..memo import compiled
 
-_SUBTAG = regex.compile(r"[-_]")
+_SUBTAG = compiled(r"[-_]")
 BACKENDS = ("langdetect", "cld2")
 _EXTRA = {"langdetect": ("langdetect", ""), "cld2": ("pycld2", "cld2")}  # backend -> (its module, its extra)
 _CLD2_CODES = {"iw": "he", "jw": "jv", "zh-Hant": "zh"}  # CLD2's codes that langdetect writes otherwise
 # what CLD2 refuses as invalid UTF-8 although Python may hold it: control characters, lone surrogates and
 # noncharacters; replaced by spaces for CLD2, which places no language on them anyway
-_CLD2_REFUSES = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_CLD2_REFUSES = compiled(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 Verdict = tuple[str, float]
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ..document import Document
+from ..memo import compiled
 from .language_detect import Detector
 from .language_markers import LETTER_WORDS, OWN_SCRIPT, WORD, Markers, is_prose
 from .language_rough import Rough, read, sure_main_language
@@ -27,7 +26,7 @@ from .language_rough import Rough, read, sure_main_language
 SAMPLE = 10000  # characters of the body that decide its main language
 DETECT_SAMPLE = 2000  # what langdetect reads: enough for a sure verdict, and its cost grows with length
 # a quotation on one line, between the marks of the languages the markers cover (“…”, „…“, «…», 「…」)
-_QUOTATION = regex.compile(
+_QUOTATION = compiled(
     r"“[^“”\n]*”|„[^„“”\n]*[“”]|”[^“”\n]*”|«[^«»\n]*»|»[^«»\n]*«|\"[^\"\n]*\"|「[^「」\n]*」|『[^『』\n]*』"
 )
 

@@ -17,11 +17,12 @@ from operator import itemgetter
 
 import regex
 
+from ..memo import compiled
 from .scoping import CJK
 
-WORD = regex.compile(r"\p{L}+")
+WORD = compiled(r"\p{L}+")
 # words of letters, each Chinese or Japanese character counting as one (scoping.word_count, without numbers)
-LETTER_WORDS = regex.compile(rf"[{CJK}]|[^\W\d_{CJK}]+")
+LETTER_WORDS = compiled(rf"[{CJK}]|[^\W\d_{CJK}]+")
 # Languages whose script alone tells them from the Latin-script languages around them.
 # fmt: off
 SCRIPTS = {
@@ -66,7 +67,7 @@ class Markers:
         run_tags = {word: tags + RUN for word, tags in marker_tags.items()}
         run_tags[LINE_TOKEN.strip()] = "\n"
         scripts = {
-            lang: regex.compile("[" + "".join(rf"\p{{Script={name}}}" for name in names.split("|")) + "]+")
+            lang: compiled("[" + "".join(rf"\p{{Script={name}}}" for name in names.split("|")) + "]+")
             for lang, names in SCRIPTS.items()
         }
         num, den = min_share.as_integer_ratio()

@@ -13,13 +13,13 @@ in it could see the newline put in front or move the match's start: no look-behi
 
 from __future__ import annotations
 
-import regex
-
+from ..memo import compiled, remembered
 from .patterns import TimedPattern
 
-_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
+_GLOBAL_FLAGS = compiled(r"\(\?[a-zA-Z]+\)")
 
 
+@remembered("starts_a_line")
 def starts_a_line(pattern: str) -> bool:
     """Whether every match of the pattern starts at a line start: a leading `^` that binds the whole of it
     (no `|` outside every group), and nothing (`\\K`) that moves a match's start."""
@@ -32,8 +32,10 @@ def starts_a_line(pattern: str) -> bool:
     )
 
 
+@remembered("line_led_rest")
 def line_led_rest(pattern: str) -> str | None:
-    """What follows the leading `^` of a pattern that can be searched as `\\n` and that, or None."""
+    """What follows the leading `^` of a pattern that can be searched as `\\n` and that, or None. Both
+    readings are kept between runs (memo.py): a rule set has a thousand patterns to read."""
     if not starts_a_line(pattern):
         return None
     rest = pattern[1:]

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..memo import compiled
+
 # the characters Windows-1252 shows for bytes 0x80-0x9F, which a UTF-8 continuation byte becomes
 CP1252_MARKS = (
     "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
@@ -30,11 +32,11 @@ CP1252_MARKS = (
 )
 _CONTINUATION = f"\u0080-\u00bf{CP1252_MARKS}"
 # "â€" whose third byte was lost: not followed by a character that stands for a continuation byte
-LOST_QUOTE = regex.compile(f"\u00e2\u20ac(?![{_CONTINUATION}])")
+LOST_QUOTE = compiled(f"\u00e2\u20ac(?![{_CONTINUATION}])")
 # double quotes, clean or garbled: “ and its mojibake "â€œ" open; ”, "â€\x9d" and "â€" with its byte lost close
-_QUOTES = regex.compile(f"\u00e2\u20ac[\u0153\u009d]|\u00e2\u20ac(?![{_CONTINUATION}])|[\u201c\u201d]")
-_RUN = regex.compile(f"[\u00a0-\u00ff{CP1252_MARKS}]{{2,}}")
-_PAIR = regex.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+_QUOTES = compiled(f"\u00e2\u20ac[\u0153\u009d]|\u00e2\u20ac(?![{_CONTINUATION}])|[\u201c\u201d]")
+_RUN = compiled(f"[\u00a0-\u00ff{CP1252_MARKS}]{{2,}}")
+_PAIR = compiled(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 _MARKS = frozenset(regex.findall(f"[{CP1252_MARKS}]", "".join(map(chr, range(0x100, 0x2200)))))
 MASK = "\ue000"  # a private-use character that stands in for a masked spot while ftfy repairs the rest
 

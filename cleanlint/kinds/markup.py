@@ -17,6 +17,7 @@ from typing import Literal
 import regex
 
 from ..document import Document
+from ..memo import compiled
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
@@ -33,24 +34,24 @@ _INLINE = frozenset(
     ("a", "abbr", "b", "cite", "code", "em", "i", "q", "s", "small", "span", "strong", "sub", "sup", "u")
 )
 _PATTERNS: dict[str, regex.Pattern] = {
-    "html-tag": regex.compile(
+    "html-tag": compiled(
         r"</?(" + "|".join(sorted(_ELEMENTS.split(), key=len, reverse=True)) + r")\b"
         r"(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>",
         regex.IGNORECASE,
     ),
-    "html-entity": regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
-    "markdown-link": regex.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\((?:https?://|/|www\.|mailto:)[^()\s]*\)"),
-    "markdown-image": regex.compile(r"!\[[^\[\]\n]{0,300}\]\((?:https?://|/|www\.)[^()\s]*\)"),
+    "html-entity": compiled(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
+    "markdown-link": compiled(r"(?<!!)\[([^\[\]\n]{1,300})\]\((?:https?://|/|www\.|mailto:)[^()\s]*\)"),
+    "markdown-image": compiled(r"!\[[^\[\]\n]{0,300}\]\((?:https?://|/|www\.)[^()\s]*\)"),
 }
 
 
 # Text about markup names the token as a thing: "the <br> tag", "a &nbsp; entity", "`<div>`". Left by an
 # extractor, markup sits between the words it formatted and is never named so.
-_NAMED_AFTER = regex.compile(
+_NAMED_AFTER = compiled(
     r"[\"'”’`»)]?\s{1,2}(?:(?:HTML|html|opening|closing|empty)\s+)?"
     r"(?:tags?|elements?|entit(?:y|ies)|attributes?|characters?|codes?|markup|syntax|sequences?)\b"
 )
-_QUOTED = regex.compile(r"[\"'“‘`«]")
+_QUOTED = compiled(r"[\"'“‘`«]")
 
 
 def _talks_about(text: str, start: int, end: int) -> bool:

@@ -27,23 +27,22 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-import regex
-
 from ..document import Document
+from ..memo import compiled
 from ..placenames import place_index
 from ..prose import lower_case_stoplist, stoplist, stoplists
 from .name_edits import slip
 
 # A capitalised word of letters alone: "Texaas" in "Texaas-based", "Moscwo" in "Moscwo's"; not a part of
 # "McDonald" or of "O'Brien".
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
-_LATIN = regex.compile(r"\p{Latin}+")
+_WORD = compiled(r"(?<![\p{L}\p{M}\p{N}'’])\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}])")
+_LATIN = compiled(r"\p{Latin}+")
 # the word before a name, and what stands between them: "Robert Peston", "Mr. Huston", "In Moscwo"
-_BEFORE = regex.compile(r"(\p{L}+)(\.?) $")
-_AFTER = regex.compile(r" (\p{Lu}\p{L}*)")
+_BEFORE = compiled(r"(\p{L}+)(\.?) $")
+_AFTER = compiled(r" (\p{Lu}\p{L}*)")
 # the first half of a hyphenated given name ("Choo-Hyang"); not a party's letter ("R-Texas")
-_HYPHENATED = regex.compile(r"\p{Lu}\p{L}+-$")
-_CODE = regex.compile(r"[/\\_@=#<>{}|~^]|\p{L}\.\p{L}")  # what a URL, a path or an identifier has
+_HYPHENATED = compiled(r"\p{Lu}\p{L}+-$")
+_CODE = compiled(r"[/\\_@=#<>{}|~^]|\p{L}\.\p{L}")  # what a URL, a path or an identifier has
 _AROUND = 5  # words on each side of a word that tell the language it is written in
 _TITLE = 4  # a word of this length or less before a full stop is a title or an initial ("Mr.", "J.", "Gen.")
 

@@ -14,9 +14,11 @@ document; the engine reports it and the run goes on.
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
+
+# each pattern compiled once a process (the loader compiles it to validate it, its check would again), and its
+# compiled code kept between runs
+from ..memo import compiled, remembered
 
 # ^ and $ match at line ends; no-break and other Unicode spaces count as \s (regex module default).
 FLAGS = regex.MULTILINE
@@ -59,6 +61,7 @@ class TimedPattern:
         return self.pattern.finditer(text, pos, endpos, timeout=self._limit(text))
 
 
+@remembered("phrase_to_regex")  # a rule set has thousands of phrases
 def phrase_to_regex(phrase: str) -> str:
     parts = [regex.escape(word) for word in phrase.split()]
     body = r"\s+".join(parts)
@@ -80,14 +83,6 @@ def compile_alternation(
     flags = FLAGS | (regex.IGNORECASE if ignore_case else 0)
     source = "|".join(alternatives)
     return TimedPattern(source, flags)
-
-
-@cache
-def compiled(source: str, flags: int) -> regex.Pattern:
-    """`source` compiled, once a process: the loader compiles each pattern to validate it, and the check
-    that searches with it would otherwise compile it again (the `regex` module's own cache holds 500, fewer
-    than a rule set's patterns)."""
-    return regex.compile(source, flags)
 
 
 def regex_error(pattern: str) -> str | None:

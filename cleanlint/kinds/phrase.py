@@ -9,9 +9,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-import regex
-
 from ..document import Document
+from ..memo import compiled
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
@@ -20,7 +19,7 @@ from .line_led import starts_a_line
 from .patterns import compile_alternation
 from .scoping import SHORT_LINE, Position, Scope, in_position, is_shaped, trimmed, widen, word_count
 
-_FLAGS = regex.compile(r"^\(\?[a-zA-Z]+\)")  # inline flags such as (?i) before the pattern proper
+_FLAGS = compiled(r"^\(\?[a-zA-Z]+\)")  # inline flags such as (?i) before the pattern proper
 
 
 @dataclass(frozen=True)

@@ -20,16 +20,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-import regex
-
 from ..document import Document, Region
+from ..memo import compiled
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .patterns import compile_alternation
 from .scoping import word_count
 
-_NOT_WORD = regex.compile(r"[\W_]+")
+_NOT_WORD = compiled(r"[\W_]+")
 # the coarse key's characters: ASCII digits and the letters that no other character case-folds into (the
 # others are a f h i j k l n s t w y, from ß ſ ẞ ﬀ-ﬆ İ ŉ ǰ ẖ ẗ ẘ ẙ ẚ and the Kelvin sign)
 _KEY_CHARACTERS = "bcdegmopqruvxz0123456789"

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-import regex
-
 from ..document import Document, Region
+from ..memo import compiled
 from ..prose import reads_as_prose
 
 Scope = Literal["match", "sentence", "line", "paragraph"]
@@ -20,7 +19,7 @@ Position = Literal["anywhere", "head", "tail", "edge"]  # edge: head or tail
 # A word is a run of letters or digits, except in scripts written without spaces (Chinese, Japanese),
 # where each character counts as one: otherwise a Japanese paragraph would weigh as much as one word.
 CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"  # those scripts, as a class's contents (language.py counts alike)
-_WORD = regex.compile(rf"[{CJK}]|[^\W{CJK}]+")
+_WORD = compiled(rf"[{CJK}]|[^\W{CJK}]+")
 
 
 def in_position(doc: Document, offset: int, position: Position, window: int) -> bool:
@@ -60,7 +59,7 @@ def word_count(text: str) -> int:
 
 # What may stand beside a match in a unit it covers: white space, punctuation and symbols (a bullet, a colon,
 # a closing bracket), never a letter or a digit.
-_NO_WORD = regex.compile(r"[^\p{L}\p{N}]*")
+_NO_WORD = compiled(r"[^\p{L}\p{N}]*")
 SHORT_LINE = 20  # words: a unit this short that does not read as a sentence is a label, a link or a prompt
 
 

@@ -18,16 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from ..document import Document
+from ..memo import compiled
 from ..model import Edit, Finding
 from ..rule import Rule
 from ..scan import Gates
 from .gated import gated_alternation
 from .patterns import compile_alternation
 
-_SPACE = regex.compile(r"\s+")
+_SPACE = compiled(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -79,17 +78,19 @@ def _match_case(suggestion: str, found: str) -> str:
     return suggestion
 
 
-def _longest_first(phrases) -> tuple[str, ...]:
-    """Longer phrases first, so that where two start at one place the longer one is found: "bosom malignant
-    growth" (breast cancer) and not "bosom malignant" followed by a stray "growth"."""
-    return tuple(sorted(phrases, key=lambda p: -len(_key(p))))
+def _longest_first(keys: dict[str, str]) -> tuple[str, ...]:
+    """The phrases of `keys` (phrase -> its key), longer first, so that where two start at one place the longer
+    one is found: "bosom malignant growth" (breast cancer) and not "bosom malignant" followed by a stray
+    "growth"."""
+    return tuple(sorted(keys, key=lambda p: -len(keys[p])))
 
 
 def build(rule: Rule, gates: Gates):
     opts: Options = rule.options
-    alternation = gated_alternation(gates, (), _longest_first([*opts.swaps, *opts.weak_swaps]), opts.ignore_case)
-    suggestions = {_key(wrong): right for wrong, right in opts.swaps.items()}
-    weak = {_key(wrong): right for wrong, right in opts.weak_swaps.items()}
+    keys = {phrase: _key(phrase) for phrase in (*opts.swaps, *opts.weak_swaps)}  # each phrase's key, once
+    alternation = gated_alternation(gates, (), _longest_first(keys), opts.ignore_case)
+    suggestions = {keys[wrong]: right for wrong, right in opts.swaps.items()}
+    weak = {keys[wrong]: right for wrong, right in opts.weak_swaps.items()}
     unless = compile_alternation(opts.unless, ignore_case=True)
     collocations = gated_alternation(gates, opts.collocations, (), ignore_case=True) if opts.collocations else None
 
