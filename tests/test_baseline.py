@@ -72,6 +72,7 @@ def test_the_settings_name_the_baseline(corpus: Path, capsys):
     assert main(["check", str(corpus)]) == 0
 
 
+@pytest.mark.slow
 def test_jsonl_records_are_accepted_one_by_one(tmp_path: Path, capsys):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(json.dumps({"text": STORY}) + "\n", encoding="utf-8")

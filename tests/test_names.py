@@ -175,6 +175,7 @@ def test_a_small_sound_index_file_is_read_as_it_is(tmp_path: Path, monkeypatch: 
     assert index.zipf("Paris") == 4.8 and index.zipf("pari") == 0.0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "bad",
     [

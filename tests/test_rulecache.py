@@ -102,6 +102,7 @@ def test_the_literal_scan_prepared_once_serves_later_runs(seeds_copy: Path, caps
     assert capsys.readouterr().out == warm
 
 
+@pytest.mark.slow
 def test_a_later_run_parses_no_pattern_an_earlier_one_compiled(seeds_copy: Path):
     """A hook checks an edited file with the cache warm: the patterns the file opens were compiled by an
     earlier run, and their compiled code is kept beside the rules (memo.py), so the `regex` module parses
