@@ -29,8 +29,8 @@ from pathlib import Path
 
 def cli_engine_time(files: list[Path]) -> tuple[float, float]:
     """Wall and CPU seconds spent in Engine.check during one CLI run over `files`."""
-    from cleanlint.cli import main
-    from cleanlint.engine import Engine
+    from cleanlint.cli.main import main
+    from cleanlint.engine.engine import Engine
 
     spent = [0.0, 0.0]
     check = Engine.check

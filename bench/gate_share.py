@@ -3,7 +3,7 @@
 
     python bench/gate_share.py ../shared/bench/aeb-dev            # *.article.txt of the folder
 
-A gated rule (kinds/gated.py) searches a document only when the literals its pattern needs are all in it:
+A gated rule (kinds/support/gated.py) searches a document only when the literals its pattern needs are all in it:
 `GatedAlternation.for_document` then gives a searcher, else None. A gate that opens where the pattern then
 finds nothing cost a search, and often a walk over lines, for no finding. This counts, over the
 (gated alternation, document) pairs whose gate opened, those whose searcher found at least one match while
@@ -83,7 +83,7 @@ class Recording:
 def recorded_gates(log: list[tuple[object, Recording | None]]) -> Iterator[None]:
     """While inside, every `GatedAlternation.for_document` call appends (alternation, its recorded searcher
     or None) to `log`, and the rule gets the recorded searcher."""
-    from cleanlint.kinds.gated import GatedAlternation
+    from cleanlint.kinds.support.gated import GatedAlternation
 
     original, original_match_line = GatedAlternation.for_document, GatedAlternation.match_line
 
@@ -109,10 +109,10 @@ def recorded_gates(log: list[tuple[object, Recording | None]]) -> Iterator[None]
 def build_checks(rules: Sequence | None = None) -> tuple[list[tuple[object, Callable]], Callable]:
     """The checks of `rules` (by default the default rules that run without a selection), built as the
     engine builds them, and the literal scan that runs once per document before them."""
-    from cleanlint.defaults import default_rules_dir
     from cleanlint.kinds import KINDS
-    from cleanlint.loader import load_rules
-    from cleanlint.scan import Gates
+    from cleanlint.ruleset.defaults import default_rules_dir
+    from cleanlint.ruleset.loader import load_rules
+    from cleanlint.scan.gates import Gates
 
     if rules is None:
         rules = [r for r in load_rules([default_rules_dir()]) if r.enabled]
@@ -126,7 +126,7 @@ def _runs(rule, doc) -> bool:
     """Whether the engine runs `rule` on `doc` (a rule with `sources` runs only on documents of them)."""
     if not rule.sources:
         return True
-    from cleanlint.provenance import matches, source_names
+    from cleanlint.sources.provenance import matches, source_names
 
     return matches(rule.sources, source_names(doc))
 

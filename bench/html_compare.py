@@ -4,7 +4,7 @@
     python bench/html_compare.py ../shared/bench/aeb-dev
 
 The folder holds NNN.html.gz (a page) and NNN.gold.txt (its article body as a person marked it). Each page
-is extracted with trafilatura, with the settings cleanlint uses (cleanlint.html.EXTRACTION), into one
+is extracted with trafilatura, with the settings cleanlint uses (cleanlint.sources.html.EXTRACTION), into one
 temporary folder; copies of the pages are cleaned by the real `cleanlint fix` command, which writes NNN.txt
 beside each NNN.html, and those texts, less their front matter (metadata, not article text), go into a
 second folder. score.py then scores both folders in one run: bag-of-words P/R/F1 (bow), the
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import trafilatura
 
-from cleanlint.html import EXTRACTION
-from cleanlint.sources import read_source
+from cleanlint.sources.articles import read_source
+from cleanlint.sources.html import EXTRACTION
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORE = ROOT.parent / "shared" / "bench" / "score.py"

@@ -19,11 +19,11 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from cleanlint.defaults import default_rules_dir
 from cleanlint.document import Document
 from cleanlint.kinds import KINDS
-from cleanlint.loader import load_rules
-from cleanlint.scan import Gates
+from cleanlint.ruleset.defaults import default_rules_dir
+from cleanlint.ruleset.loader import load_rules
+from cleanlint.scan.gates import Gates
 
 STRUCTURE = "(lines, paragraphs)"
 SCAN = "(one scan for the literals of all rules, and the gates it opens)"

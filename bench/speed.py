@@ -50,8 +50,8 @@ AIMS = {
 
 def rule_phrases(limit: int = 300) -> list[str]:
     """Literal phrases of the default rules, for grep: the phrase rules' phrases, then the swap lists' keys."""
-    from cleanlint.defaults import default_rules_dir
-    from cleanlint.loader import load_rules
+    from cleanlint.ruleset.defaults import default_rules_dir
+    from cleanlint.ruleset.loader import load_rules
 
     found: list[str] = []
     for rule in load_rules([default_rules_dir()]):

@@ -116,7 +116,7 @@ def installation() -> str:
     """Which cleanlint is measured: its version, a wheel or an editable install, and whether it is the code
     of this working tree (a wheel not reinstalled after a change measures the code before it)."""
     import cleanlint
-    from cleanlint.scan import best_backend
+    from cleanlint.scan.gates import best_backend
 
     package = Path(cleanlint.__file__).resolve().parent
     commit = _git("rev-parse", "--short", "HEAD")

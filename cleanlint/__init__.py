@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from .api import Linter as Linter
     from .api import check_text as check_text
     from .api import fix_text as fix_text
-    from .fixer import AppliedEdit as AppliedEdit
-    from .fixer import FixResult as FixResult
+    from .engine.fixer import AppliedEdit as AppliedEdit
+    from .engine.fixer import FixResult as FixResult
     from .model import Category as Category
     from .model import Edit as Edit
     from .model import Finding as Finding

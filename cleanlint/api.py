@@ -33,12 +33,12 @@ from .config import (
     max_removal_problem,
 )
 from .document import Document
-from .engine import Engine
-from .fixer import FixResult
+from .engine.engine import Engine
+from .engine.fixer import FixResult
 from .model import Finding
-from .outcome import RunOptions, examine
-from .rulefiles import RuleError
-from .settings import Settings, parse_codes
+from .ruleset.files import RuleError
+from .run.outcome import RunOptions, examine
+from .run.settings import Settings, parse_codes
 
 Codes = str | Iterable[str]  # "B,A101" or ["B", "A101"]
 PathLike = str | os.PathLike[str]

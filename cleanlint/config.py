@@ -81,7 +81,7 @@ def load_config(path: Path | None) -> Config:
     text = _read(path)
     import yaml  # here: most runs have no settings file, or a TOML one
 
-    from .safeyaml import safe_load
+    from .safeio.safeyaml import safe_load
 
     if sys.version_info >= (3, 11):
         import tomllib
@@ -139,7 +139,10 @@ def language_backend_problem(value: Any) -> str | None:
     and that is installed here."""
     if value is None:
         return None
-    from .kinds.language_detect import BACKENDS, missing  # here: only a run that names a backend loads the kinds
+    from .kinds.support.language_detect import (  # here: only a run that names a backend loads the kinds
+        BACKENDS,
+        missing,
+    )
 
     if not isinstance(value, str) or value not in BACKENDS:
         return f"language-backend must be one of {', '.join(BACKENDS)}"

@@ -23,7 +23,7 @@ def _sentence_patterns():
     whose documents all come from the findings cache splits nothing into sentences), and kept between runs."""
     import regex
 
-    from .memo import compiled
+    from .scan.memo import compiled
 
     return (
         compiled(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}])"),

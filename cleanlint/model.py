@@ -101,6 +101,6 @@ class Finding:
         """This finding as an object of the JSON report (CONTRACT.md). A finding holds offsets only: `text`,
         the text it was found in, gives its line and column; `path` names where that text came from."""
         from .document import Document  # here: a finding travels (to workers, into caches) without them
-        from .report import finding_object
+        from .report.formats import finding_object
 
         return finding_object(self, Document(text), path)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from cleanlint.defaults import default_rules_dir
-from cleanlint.engine import Engine
-from cleanlint.loader import RuleError, load_rules
+from cleanlint.engine.engine import Engine
+from cleanlint.ruleset.defaults import default_rules_dir
+from cleanlint.ruleset.loader import RuleError, load_rules
 
 # Property tests check what the code does, not how fast: on a loaded machine (CI, two cores shared) a draw
 # that takes longer than Hypothesis's default 200 ms must not fail a test. Speed is measured in bench/.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import cleanlint
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 
 from .conftest import ROOT, SEEDS, write
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.engine import Engine, Selection
-from cleanlint.fixer import fix_document
+from cleanlint.engine.engine import Engine, Selection
+from cleanlint.engine.fixer import fix_document
 
 from .conftest import DEFAULT_RULES
 
@@ -71,7 +71,7 @@ def test_clean_text_never_imports_ftfy_or_langdetect(tmp_path: Path):
     english = "The White House said on Thursday that Russia had used North Korean missiles in Ukraine. "
     article.write_text("Headline\n\n" + english * 3 + "\n\nCafé owners in Zürich said “no” to the plan.\n")
     probe = (
-        "import sys\nfrom cleanlint.cli import main\n"
+        "import sys\nfrom cleanlint.cli.main import main\n"
         f"code = main(['check', '--exit-zero', {str(article)!r}])\n"
         "print(sorted(m for m in ('ftfy', 'langdetect') if m in sys.modules))\n"
     )

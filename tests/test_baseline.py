@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 
 SHARE = "Share this article on Facebook\n"
 STORY = "The council approved the budget on Tuesday.\n" + SHARE + "The vote was seven to two.\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.loader import load_rules
+from cleanlint.ruleset.loader import load_rules
 
 from .conftest import DEFAULT_RULES, ROOT, SEEDS, write
 

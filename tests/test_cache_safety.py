@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
-from cleanlint.engine import Engine
+from cleanlint.cli.main import main
+from cleanlint.engine.engine import Engine
 
 CACHE = ".cleanlint_cache"
 
@@ -108,7 +108,7 @@ def test_a_forged_entry_is_a_miss_and_a_genuine_one_a_hit(corpus: Path, expected
         entry.write_bytes(pickle.dumps([]))
     assert check(capsys, corpus) == expected  # not "no findings"
 
-    from cleanlint.cacheauth import KEY_BYTES, sealed  # an entry sealed as cleanlint seals, with another key
+    from cleanlint.safeio.cacheauth import KEY_BYTES, sealed  # an entry sealed as cleanlint seals, with another key
 
     for entry in entries:
         name = entry.relative_to(corpus / CACHE).as_posix()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.fixer import fix_document
+from cleanlint.engine.fixer import fix_document
 
 THREADS = Path(__file__).resolve().parent / "threads"
 PAGES = sorted(p for p in THREADS.glob("*.txt") if not p.name.endswith(".clean.txt"))

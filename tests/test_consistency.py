@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
-from cleanlint.consistency.compare import ArticleFacts, contradicted, near_miss
-from cleanlint.consistency.disagreements import find_disagreements
-from cleanlint.consistency.facts import Kind, facts_in
-from cleanlint.consistency.grouping import group_articles
+from cleanlint.cli.main import main
+from cleanlint.corpus.consistency.compare import ArticleFacts, contradicted, near_miss
+from cleanlint.corpus.consistency.disagreements import find_disagreements
+from cleanlint.corpus.consistency.facts import Kind, facts_in
+from cleanlint.corpus.consistency.grouping import group_articles
 from cleanlint.document import Document
-from cleanlint.sources import read_source
+from cleanlint.sources.articles import read_source
 
 from .conftest import SEEDS
 

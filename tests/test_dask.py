@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from cleanlint.cli import _parser, main
+from cleanlint.cli.main import _parser, main
 from cleanlint.kinds import KINDS
 
 from .conftest import ROOT

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 from cleanlint.document import Document
-from cleanlint.engine import Engine
-from cleanlint.evidence import ONLY_WORDING, PROSE, held_reason
-from cleanlint.fixer import fix_document
-from cleanlint.loader import load_rules
+from cleanlint.engine.engine import Engine
+from cleanlint.engine.evidence import ONLY_WORDING, PROSE, held_reason
+from cleanlint.engine.fixer import fix_document
+from cleanlint.engine.overlaps import one_per_span
 from cleanlint.model import Category, Edit, Evidence, Finding, Fix, Safety, Severity
-from cleanlint.overlaps import one_per_span
-from cleanlint.prose import reads_as_prose
+from cleanlint.ruleset.loader import load_rules
+from cleanlint.structure.prose import reads_as_prose
 
 from .conftest import write
 

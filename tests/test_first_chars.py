@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.first_chars import first_chars
-from cleanlint.kinds.line_led import starts_a_line
-from cleanlint.kinds.patterns import FLAGS
+from cleanlint.kinds.support.line_led import starts_a_line
+from cleanlint.kinds.support.patterns import FLAGS
+from cleanlint.scan.first_chars import first_chars
 
 from .conftest import DEFAULT_RULES, ROOT, SEEDS
 

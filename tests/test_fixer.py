@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from cleanlint.document import Document
-from cleanlint.engine import Engine
-from cleanlint.fixer import fix_document
-from cleanlint.loader import load_rules
+from cleanlint.engine.engine import Engine
+from cleanlint.engine.fixer import fix_document
+from cleanlint.ruleset.loader import load_rules
 
 from .conftest import SEEDS
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"
 FIXED = "The council approved the budget on Tuesday.\nThe vote was seven to two.\n"
@@ -79,7 +79,7 @@ def test_undo_of_named_files_only(tmp_path: Path):
 @pytest.mark.slow
 def test_a_write_refused_is_marked_in_the_log_and_skipped_by_undo(tmp_path: Path, monkeypatch):
     """If the file changes between reading and writing, the logged run never happened: undo must not replay it."""
-    from cleanlint import runner
+    from cleanlint.run import runner
 
     story = tmp_path / "story.txt"
     story.write_text(DIRTY, encoding="utf-8")
@@ -135,7 +135,7 @@ def test_a_log_that_cannot_be_written_stops_fix_before_any_file_is_touched(tmp_p
 
 
 def test_a_path_that_is_not_utf8_is_logged_as_json_escapes_and_read_back_the_same(tmp_path: Path):
-    from cleanlint.fixlog import LoggedEdit, append, read_log
+    from cleanlint.run.fixlog import LoggedEdit, append, read_log
 
     path = os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt")  # the name as os.fsdecode gives it: "caf\udce9.txt"
     edit = LoggedEdit(path, None, None, "B503", ("B503",), 0, 6, "Café ’", "", "after", "before")

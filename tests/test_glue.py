@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.engine import Engine, Selection
-from cleanlint.fixer import fix_document
-from cleanlint.loader import load_rules
-from cleanlint.rulefiles import RuleError
-from cleanlint.sources import read_source
+from cleanlint.engine.engine import Engine, Selection
+from cleanlint.engine.fixer import fix_document
+from cleanlint.ruleset.files import RuleError
+from cleanlint.ruleset.loader import load_rules
+from cleanlint.sources.articles import read_source
 
 from .conftest import DEFAULT_RULES, write
 
@@ -200,7 +200,7 @@ def test_the_label_test_before_the_pattern_never_turns_a_label_away():
     """`may_start` only spares texts the label pattern would not match: any label, spaced or glued, in any
     case, after white space, with either apostrophe; and a line that starts with letters outside ASCII always
     goes to the pattern."""
-    from cleanlint.kinds.glue_label import label_patterns
+    from cleanlint.kinds.support.glue_label import label_patterns
 
     labels = ("Top News", "Editor's Picks", "World", "À la une", "TV")
     patterns = label_patterns(labels)
@@ -219,7 +219,7 @@ def test_a_line_is_matched_as_the_whole_label_alternation_would_match_it():
     of every label does: spaced, glued, in any case, with either apostrophe, in another script."""
     import regex
 
-    from cleanlint.kinds.glue_label import _alternation, label_patterns
+    from cleanlint.kinds.support.glue_label import _alternation, label_patterns
 
     labels = ("Top News", "Top", "News", "Editor's Picks", "World", "World News", "À la une", "TV", "Live")
     patterns = label_patterns(labels)

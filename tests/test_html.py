@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cleanlint.cli import main
-from cleanlint.html import EXTRACTION, extract, read_page
+from cleanlint.cli.main import main
+from cleanlint.sources.html import EXTRACTION, extract, read_page
 
 ARTICLE = [
     "The city council voted on Tuesday to build a new footbridge across the river, ending a debate that had "
@@ -195,7 +195,7 @@ def test_trafilatura_is_imported_only_when_a_page_is_seen(tmp_path: Path):
     (tmp_path / "b.html").write_bytes(page())
     probe = (
         "import sys\n"
-        "from cleanlint.cli import main\n"
+        "from cleanlint.cli.main import main\n"
         "main(['fix', sys.argv[1]])\n"
         "print('trafilatura' in sys.modules, 'lxml' in sys.modules)\n"
     )

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
-from cleanlint.jsonl import read_records, rewrite
+from cleanlint.cli.main import main
+from cleanlint.sources.jsonl import read_records, rewrite
 
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"
 FIXED = "The council approved the budget on Tuesday.\nThe vote was seven to two.\n"

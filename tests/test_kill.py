@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.atomic import TEMP_SUFFIX
-from cleanlint.sources import ARTICLE_SUFFIXES
+from cleanlint.safeio.atomic import TEMP_SUFFIX
+from cleanlint.sources.articles import ARTICLE_SUFFIXES
 
 pytestmark = [
     pytest.mark.slow,

@@ -13,8 +13,9 @@ import importlib.util
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.kinds import language, language_detect
-from cleanlint.scan import Gates
+from cleanlint.kinds import language
+from cleanlint.kinds.support import language_detect
+from cleanlint.scan.gates import Gates
 
 from .conftest import DEFAULT_RULES, error_of, write
 
@@ -102,7 +103,7 @@ def test_cld2_judges_the_rules_examples_as_langdetect_does_but_one():
 def test_rules_cached_with_the_backend_installed_are_refused_once_it_is_gone(tmp_path, monkeypatch, capsys):
     """The rules cache holds loaded rules without loading them again; a backend removed since must still be
     the one-line error of a rule file that asks for it, not a failure in the middle of the run."""
-    from cleanlint.cli import main
+    from cleanlint.cli.main import main
 
     rules = write(tmp_path, RULE.format(backend="cld2").replace("other-language", "other-language-cld2"))
     article = tmp_path / "story.txt"
@@ -124,7 +125,7 @@ def test_the_language_backend_setting_switches_every_language_rule(tmp_path, mon
     line's settings and from Python, and the findings cache keeps the backends' findings apart."""
     from cleanlint.api import Linter
     from cleanlint.config import load_config
-    from cleanlint.settings import Settings
+    from cleanlint.run.settings import Settings
 
     settings_file = tmp_path / ".cleanlint.yaml"
     settings_file.write_text("language-backend: cld2\n", encoding="utf-8")
@@ -158,7 +159,7 @@ def test_a_language_backend_setting_that_cannot_be_used_is_one_line(tmp_path, mo
 def test_a_run_about_to_fork_its_workers_loads_the_identifier_once_before(monkeypatch):
     """Engine.prepare loads the identifier's tables in the parent, so that forked workers share them; the
     checks then use what was loaded and never load it again."""
-    from cleanlint.engine import Engine, Selection
+    from cleanlint.engine.engine import Engine, Selection
 
     loads = []
     real = language_detect._LOADERS["langdetect"]

@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.kinds import language, language_detect, language_judge, language_rough
-from cleanlint.kinds.language_markers import LETTER_WORDS, RUN, WORD, Markers
-from cleanlint.scan import Gates
+from cleanlint.kinds import language
+from cleanlint.kinds.support import language_detect, language_judge, language_rough
+from cleanlint.kinds.support.language_markers import LETTER_WORDS, RUN, WORD, Markers
+from cleanlint.scan.gates import Gates
 
 from .conftest import DEFAULT_RULES
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.kinds import language, language_detect, language_judge
-from cleanlint.kinds.language_markers import WORD, Markers
-from cleanlint.scan import Gates
+from cleanlint.kinds import language
+from cleanlint.kinds.support import language_detect, language_judge
+from cleanlint.kinds.support.language_markers import WORD, Markers
+from cleanlint.scan.gates import Gates
 
 from .conftest import DEFAULT_RULES
 

@@ -11,9 +11,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanlint.kinds.gated import AnyOf
-from cleanlint.kinds.line_led import LineLed, line_led_rest
-from cleanlint.kinds.patterns import FLAGS, TimedPattern
+from cleanlint.kinds.support.gated import AnyOf
+from cleanlint.kinds.support.line_led import LineLed, line_led_rest
+from cleanlint.kinds.support.patterns import FLAGS, TimedPattern
 
 LINE_PATTERNS = [
     r"^(?:Read more|Related)(?::\s*\S.*)?$",

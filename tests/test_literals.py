@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.kinds.gated import AnyOf, gated_alternation
-from cleanlint.kinds.patterns import FLAGS, compile_alternation, phrase_to_regex
-from cleanlint.literals import phrase_literals, required_literals
-from cleanlint.scan import BACKENDS, Gates, fold, holds_phrase
+from cleanlint.kinds.support.gated import AnyOf, gated_alternation
+from cleanlint.kinds.support.patterns import FLAGS, compile_alternation, phrase_to_regex
+from cleanlint.scan.gates import BACKENDS, Gates, fold, holds_phrase
+from cleanlint.scan.literals import phrase_literals, required_literals
 
 HAVE_HYPERSCAN = importlib.util.find_spec("hyperscan") is not None
 
@@ -270,7 +270,7 @@ def test_prepared_gates_give_the_same_gates_and_scans_without_reading_the_patter
     def unread(*_args, **_kwargs):
         raise AssertionError("a prepared pattern was read again")
 
-    monkeypatch.setattr("cleanlint.scan.required_literals", unread)
+    monkeypatch.setattr("cleanlint.scan.gates.required_literals", unread)
     again = Gates(backend, prepared)
     assert [again.gate(p) for p in patterns] == gates
     assert again.scan(text) == found == {"\nby", "leave", "reply", "(ap)\n"}
@@ -290,7 +290,7 @@ def test_a_saved_scanner_that_cannot_be_loaded_is_compiled_again():
 
 
 def test_starts_too_many_to_keep_are_cut_to_a_common_length():
-    from cleanlint.literal_facts import shortened
+    from cleanlint.scan.literal_facts import shortened
 
     assert shortened(frozenset({"share it", "share this", "follow"}), 2) == {"share ", "follow"}
     assert shortened(frozenset({"share", "follow"}), 2) == {"share", "follow"}
@@ -300,7 +300,7 @@ def test_starts_too_many_to_keep_are_cut_to_a_common_length():
 
 def test_an_unclosed_code_point_gives_no_answer():
     """A reading that met "\\x{" without its "}" used to start over from the pattern's beginning."""
-    from cleanlint.first_chars import first_chars
+    from cleanlint.scan.first_chars import first_chars
 
     assert required_literals(r"ab\x{41") == ()
     assert first_chars(r"ab\x{41") is None

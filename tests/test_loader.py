@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleanlint.cli import main
-from cleanlint.loader import load_rules
+from cleanlint.cli.main import main
+from cleanlint.ruleset.loader import load_rules
 
 from .conftest import error_of, write
 

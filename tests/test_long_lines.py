@@ -14,7 +14,7 @@ import tracemalloc
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.engine import Engine, Selection
+from cleanlint.engine.engine import Engine, Selection
 from cleanlint.kinds import encoding, glue
 
 from .conftest import DEFAULT_RULES

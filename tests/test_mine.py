@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cleanlint.cli import main
-from cleanlint.defaults import default_rules_dir
+from cleanlint.cli.main import main
+from cleanlint.corpus.mine import MineOptions, Miner, normalise
+from cleanlint.corpus.minepack import anchored_pattern, naming_for, propose, render
 from cleanlint.document import Document
-from cleanlint.examples import run_examples
-from cleanlint.loader import load_rules
-from cleanlint.mine import MineOptions, Miner, normalise
-from cleanlint.minepack import anchored_pattern, naming_for, propose, render
-from cleanlint.provenance import mining_source
-from cleanlint.sources import read_source
+from cleanlint.ruleset.defaults import default_rules_dir
+from cleanlint.ruleset.examples import run_examples
+from cleanlint.ruleset.loader import load_rules
+from cleanlint.sources.articles import read_source
+from cleanlint.sources.provenance import mining_source
 
 from . import minecorpus
 from .conftest import DEFAULT_RULES

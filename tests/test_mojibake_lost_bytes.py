@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.engine import Engine, Selection
+from cleanlint.engine.engine import Engine, Selection
 from cleanlint.model import Safety
 
 from .conftest import DEFAULT_RULES

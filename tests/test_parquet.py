@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 
 from .conftest import ROOT, SEEDS
 
@@ -154,7 +154,7 @@ def test_without_pyarrow_a_parquet_file_is_one_line_naming_the_extra(corpus, cap
 
 
 PEAK = (
-    "import resource, sys\nfrom cleanlint.cli import main\nsys.stdout = open('/dev/null', 'w')\n"
+    "import resource, sys\nfrom cleanlint.cli.main import main\nsys.stdout = open('/dev/null', 'w')\n"
     "main(sys.argv[1:])\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
 )
 

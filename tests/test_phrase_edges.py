@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.engine import Engine
+from cleanlint.engine.engine import Engine
 from cleanlint.kinds import phrase
-from cleanlint.kinds.line_led import starts_a_line
-from cleanlint.loader import load_rules
+from cleanlint.kinds.support.line_led import starts_a_line
+from cleanlint.ruleset.loader import load_rules
 
 LINES = [
     "By Ana Diaz",

@@ -45,8 +45,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.fixer import FixResult, fix_document
-from cleanlint.sources import _front_matter
+from cleanlint.engine.fixer import FixResult, fix_document
+from cleanlint.sources.articles import _front_matter
 
 from .conftest import DEFAULT_RULES, SEEDS
 
@@ -159,7 +159,8 @@ def _fix(engine, text: str, unsafe: bool, max_removal: float) -> FixResult:
 
 
 def _document(body: str, front_matter: str) -> Document:
-    """`body` as an article; with `front_matter`, as a file that starts with it, read as sources.py reads one."""
+    """`body` as an article; with `front_matter`, as a file that starts with it, read as sources/articles.py
+    reads one."""
     if not front_matter:
         return Document(body)
     text = front_matter + body

@@ -9,8 +9,8 @@ from functools import cache
 import pytest
 
 from cleanlint.document import Document, Region
-from cleanlint.engine import Engine, Selection
-from cleanlint.fixer import fix_document
+from cleanlint.engine.engine import Engine, Selection
+from cleanlint.engine.fixer import fix_document
 from cleanlint.kinds import repetition
 from cleanlint.model import Safety
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 
 from .conftest import SEEDS
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from cleanlint.cli import main
-from cleanlint.sarif import github_annotation
+from cleanlint.cli.main import main
+from cleanlint.report.sarif import github_annotation
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 

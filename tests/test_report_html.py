@@ -14,15 +14,15 @@ from typing import ClassVar
 import pytest
 
 from cleanlint.config import Config
-from cleanlint.defaults import default_rules_dir
 from cleanlint.document import Document
-from cleanlint.engine import Engine, Selection
+from cleanlint.engine.engine import Engine, Selection
 from cleanlint.model import Category, Edit, Finding, Fix, Safety, Severity
-from cleanlint.outcome import FileResult
-from cleanlint.report import Tally
-from cleanlint.report_html import HtmlReport
-from cleanlint.report_html_render import removal, score, segments, source_of, text_html
-from cleanlint.runner import EngineSpec, RunOptions, run
+from cleanlint.report.formats import Tally
+from cleanlint.report.html import HtmlReport
+from cleanlint.report.html_render import removal, score, segments, source_of, text_html
+from cleanlint.ruleset.defaults import default_rules_dir
+from cleanlint.run.outcome import FileResult
+from cleanlint.run.runner import EngineSpec, RunOptions, run
 
 
 def finding(code: str, start: int, end: int, category=Category.BOILERPLATE, fix=None, message="m") -> Finding:
@@ -161,8 +161,8 @@ def test_words_removed_match_what_fix_removes(default_engine: Engine, seeds_copy
     """The figure is what `fix` takes out of the text as read: its removals by the rules that found something
     in that text. (A later pass may find more: once "Top News" is gone, a headline printed twice is
     reported as a repeat, which the report of the text as read cannot know.)"""
-    from cleanlint.fixer import fix_document
-    from cleanlint.kinds.scoping import word_count
+    from cleanlint.engine.fixer import fix_document
+    from cleanlint.kinds.support.scoping import word_count
 
     for r in checked(default_engine, seeds_copy):
         found = {f.code for f in r.findings}

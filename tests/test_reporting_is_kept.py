@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 from cleanlint.document import Document
-from cleanlint.fixer import fix_document
+from cleanlint.engine.fixer import fix_document
 
 REPORTING = Path(__file__).resolve().parent / "reporting"
 ARTICLES = sorted(REPORTING.glob("*.txt"))

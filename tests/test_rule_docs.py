@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
-from cleanlint.ruledocs import INDEX, MARK, pages
+from cleanlint.cli.main import main
+from cleanlint.ruleset.docs import INDEX, MARK, pages
 
 from .conftest import DEFAULT_RULES, ROOT, write
 

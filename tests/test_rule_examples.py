@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanlint.examples import run_example
+from cleanlint.ruleset.examples import run_example
 
 from .conftest import DEFAULT_RULES
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 from cleanlint.document import Document
-from cleanlint.engine import Engine
-from cleanlint.examples import run_examples
-from cleanlint.loader import load_rules
-from cleanlint.provenance import matches, mining_source, source_names, url_host
+from cleanlint.engine.engine import Engine
+from cleanlint.ruleset.examples import run_examples
+from cleanlint.ruleset.loader import load_rules
+from cleanlint.sources.provenance import matches, mining_source, source_names, url_host
 
 from .conftest import error_of, write
 

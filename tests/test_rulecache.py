@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
-from cleanlint.literals import required_literals
-from cleanlint.loader import RuleError, load_rules
-from cleanlint.rulecache import cached_rules
+from cleanlint.cli.main import main
+from cleanlint.ruleset.cache import cached_rules
+from cleanlint.ruleset.loader import RuleError, load_rules
+from cleanlint.scan.literals import required_literals
 
 from .conftest import write
 
@@ -93,11 +93,11 @@ def test_the_literal_scan_prepared_once_serves_later_runs(seeds_copy: Path, caps
     def unread(*_args, **_kwargs):
         raise AssertionError("a pattern was read for its literals again")
 
-    monkeypatch.setattr("cleanlint.scan.required_literals", unread)
+    monkeypatch.setattr("cleanlint.scan.gates.required_literals", unread)
     main(["check", "--format", "json", str(files[1])])  # another file: a findings-cache miss
     warm = capsys.readouterr().out
     assert prepared.stat().st_mtime_ns == written  # nothing new to keep
-    monkeypatch.setattr("cleanlint.scan.required_literals", required_literals)
+    monkeypatch.setattr("cleanlint.scan.gates.required_literals", required_literals)
     main(["check", "--no-cache", "--format", "json", str(files[1])])
     assert capsys.readouterr().out == warm
 
@@ -108,7 +108,7 @@ def test_a_later_run_parses_no_pattern_an_earlier_one_compiled(seeds_copy: Path)
     earlier run, and their compiled code is kept beside the rules (memo.py), so the `regex` module parses
     none of them again; the report is the one a run without the cache gives."""
     probe = (
-        "import sys, regex; import cleanlint.kinds; from cleanlint.cli import main; parsed = []; "
+        "import sys, regex; import cleanlint.kinds; from cleanlint.cli.main import main; parsed = []; "
         "compile = regex.compile; regex.compile = lambda p, f=0, **k: parsed.append(p) or compile(p, f, **k); "
         "code = main(sys.argv[1:]); print(code, len(parsed))"
     )
@@ -136,9 +136,9 @@ def test_compiled_code_kept_by_another_build_of_the_regex_module_is_not_used(tmp
 
     import regex
 
-    from cleanlint import memo
-    from cleanlint.cachestore import write_entry
-    from cleanlint.rulecache import PreparedStore
+    from cleanlint.ruleset.cache import PreparedStore
+    from cleanlint.safeio.cachestore import write_entry
+    from cleanlint.scan import memo
 
     cache = tmp_path / "cache"
     other = pickle.dumps(regex.compile("other"))
@@ -154,7 +154,7 @@ def test_compiled_code_kept_by_another_build_of_the_regex_module_is_not_used(tmp
 
 @pytest.mark.slow
 def test_a_second_check_of_unchanged_files_runs_no_rule_and_reports_the_same(seeds_copy: Path, capsys, monkeypatch):
-    from cleanlint.engine import Engine
+    from cleanlint.engine.engine import Engine
 
     main(["check", "--format", "json", str(seeds_copy)])
     cold = capsys.readouterr().out
@@ -189,7 +189,7 @@ def test_a_check_answered_from_the_cache_loads_no_rule_kind(seeds_copy: Path):
     """A hook's run over files unchanged since the last one needs neither the rules nor what they are made
     of: importing the kinds and the regex module would cost it more than the rest of the run."""
     probe = (
-        "import sys; from cleanlint.cli import main; code = main(sys.argv[1:]); "
+        "import sys; from cleanlint.cli.main import main; code = main(sys.argv[1:]); "
         "print(code, 'regex' in sys.modules, any(m.startswith('cleanlint.kinds') for m in sys.modules))"
     )
     article = str(sorted(seeds_copy.glob("*.txt"))[0])
@@ -204,7 +204,7 @@ def test_a_check_answered_from_the_cache_loads_no_rule_kind(seeds_copy: Path):
 def test_a_cache_folder_removed_during_a_run_is_made_again(tmp_path: Path):
     """A folder removed meanwhile is made again, with its .gitignore: the cache is not lost for the rest of
     the run."""
-    from cleanlint.cachestore import read_entry, write_entry
+    from cleanlint.safeio.cachestore import read_entry, write_entry
 
     cache = tmp_path / "cache"
     write_entry(cache, "findings/ab/one", ["first"])

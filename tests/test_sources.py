@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.atomic import WriteRefused, write_bytes_atomic
-from cleanlint.sources import InputError, discover, read_source, write_atomic
+from cleanlint.safeio.atomic import WriteRefused, write_bytes_atomic
+from cleanlint.sources.articles import InputError, discover, read_source, write_atomic
 
 
 def test_bom_and_crlf_are_kept_on_write(tmp_path: Path):

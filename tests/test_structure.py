@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanlint.document import Document
-from cleanlint.structure import StructuredRegion, in_structure, structured_regions
+from cleanlint.structure.regions import StructuredRegion, in_structure, structured_regions
 
 LEAD = "The figures were released on Tuesday after a long delay at the county offices.\n"
 TAIL = "Officials said the next update would follow at the end of the month.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleanlint.document import Document
-from cleanlint.fixer import fix_document
+from cleanlint.engine.fixer import fix_document
 
 LEAD = "The league published its table after the final round of matches on Sunday.\n\n"
 TAIL = "\nThe new season starts in August, the league said.\n"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.atomic import file_digest, write_bytes_atomic
-from cleanlint.cli import main
+from cleanlint.cli.main import main
+from cleanlint.safeio.atomic import file_digest, write_bytes_atomic
 
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"
 FIXED = "The council approved the budget on Tuesday.\nThe vote was seven to two.\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanlint.cli import main
+from cleanlint.cli.main import main
 
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"
 FIXED = "The council approved the budget on Tuesday.\nThe vote was seven to two.\n"

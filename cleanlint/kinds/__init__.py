@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..model import Finding
 from ..rule import FixAction, Rule
-from ..scan import Gates
+from ..scan.gates import Gates
 from . import block, encoding, fragment, glue, language, markup, names, phrase, repetition, substitution, thread
 
 Check = Callable[[Document], Iterable[Finding]]

@@ -15,12 +15,12 @@ from typing import NamedTuple
 
 from ..document import Document, Region
 from ..model import Edit, Evidence, Finding
-from ..prose import reads_as_prose
 from ..rule import Rule
-from ..scan import Gates
-from .gated import Searcher, gated_alternation
-from .patterns import compile_alternation
-from .scoping import Position, in_position, word_count
+from ..scan.gates import Gates
+from ..structure.prose import reads_as_prose
+from .support.gated import Searcher, gated_alternation
+from .support.patterns import compile_alternation
+from .support.scoping import Position, in_position, word_count
 
 
 @dataclass(frozen=True)

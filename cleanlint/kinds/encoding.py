@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..memo import compiled
 from ..model import Edit, Finding
 from ..rule import Rule
-from ..scan import Gates
-from .lostbytes import CP1252_MARKS, GUESSED, Repair, leftovers, lost_quotes, masked, scripts
+from ..scan.gates import Gates
+from ..scan.memo import compiled
+from .support.lostbytes import CP1252_MARKS, GUESSED, Repair, leftovers, lost_quotes, masked, scripts
 
 _SUSPECT = compiled(f"[\u00c2-\u00f4][\u0080-\u00bf{CP1252_MARKS}]")
 _RUNS = compiled(r"[\x00-\x7f]+|[^\x00-\x7f]+")  # runs of ASCII and of other characters

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import Document
-from ..memo import compiled
 from ..model import Finding
 from ..rule import Rule
-from ..scan import Gates
+from ..scan.gates import Gates
+from ..scan.memo import compiled
 
 _WORD_CHAR = r"[\p{L}'’-]"
 _WORD = compiled(_WORD_CHAR + "+")

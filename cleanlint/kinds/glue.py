@@ -30,11 +30,11 @@ from typing import Literal
 import regex
 
 from ..document import Document
-from ..memo import compiled
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
-from ..scan import Gates
-from . import glue_label, glue_sentence
+from ..scan.gates import Gates
+from ..scan.memo import compiled
+from .support import glue_label, glue_sentence
 
 Join = Literal["case", "sentence", "digit", "label"]
 

@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..document import Document, Region
-from ..memo import compiled
 from ..model import Finding
 from ..rule import Rule
-from ..scan import Gates
-from .language_detect import Detector, missing, primary
-from .language_judge import Judging, foreign_language, main_language
-from .language_markers import Markers
-from .language_rough import MAX_LENGTH, line_bounds, read
+from ..scan.gates import Gates
+from ..scan.memo import compiled
+from .support.language_detect import Detector, missing, primary
+from .support.language_judge import Judging, foreign_language, main_language
+from .support.language_markers import Markers
+from .support.language_rough import MAX_LENGTH, line_bounds, read
 
 _WRAP_WIDTH = 100  # hard-wrapped text keeps its lines shorter than this
 _SENTENCE_END = compiled(r"[.!?…:;\"'”’»)]\s*$")

@@ -6,7 +6,7 @@ goes (or becomes a space where it separated two words), a link keeps its words. 
 a tag must be a known HTML element name, an entity must decode to something, a link must have a URL, so
 "x < y > z", "R&D" and "[sic]" are left alone; and a tag or entity that a sentence names ("the <br> tag",
 "the `&nbsp;` entity") is talk about markup, not markup. Code samples are structured regions, out of
-these rules' reach altogether (structure_guard.py).
+these rules' reach altogether (structure/guard.py).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from typing import Literal
 import regex
 
 from ..document import Document
-from ..memo import compiled
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
-from ..scan import Gates
+from ..scan.gates import Gates
+from ..scan.memo import compiled
 
 Form = Literal["html-tag", "html-entity", "markdown-link", "markdown-image"]
 

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import Document
-from ..memo import compiled
 from ..model import Edit, Finding
 from ..rule import Rule
-from ..scan import Gates
-from .name_slips import in_a_persons_name, in_code, slip_check
+from ..scan.gates import Gates
+from ..scan.memo import compiled
+from .support.name_slips import in_a_persons_name, in_code, slip_check
 
 # A capitalised word, with inner hyphens or apostrophes (O'Brien, Abu-Dhabi) but not a possessive 's.
 _CANDIDATE = compiled(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?:[-’'](?!s\b)\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}])")

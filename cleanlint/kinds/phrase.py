@@ -10,14 +10,14 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..memo import compiled
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
-from ..scan import Gates
-from .gated import Searcher, gated_alternation
-from .line_led import starts_a_line
-from .patterns import compile_alternation
-from .scoping import SHORT_LINE, Position, Scope, in_position, is_shaped, trimmed, widen, word_count
+from ..scan.gates import Gates
+from ..scan.memo import compiled
+from .support.gated import Searcher, gated_alternation
+from .support.line_led import starts_a_line
+from .support.patterns import compile_alternation
+from .support.scoping import SHORT_LINE, Position, Scope, in_position, is_shaped, trimmed, widen, word_count
 
 _FLAGS = compiled(r"^\(\?[a-zA-Z]+\)")  # inline flags such as (?i) before the pattern proper
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..memo import compiled
 from ..model import Edit, Finding
 from ..rule import Rule
-from ..scan import Gates
-from .gated import gated_alternation
-from .patterns import compile_alternation
+from ..scan.gates import Gates
+from ..scan.memo import compiled
+from .support.gated import gated_alternation
+from .support.patterns import compile_alternation
 
 _SPACE = compiled(r"\s+")
 

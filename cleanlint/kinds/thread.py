@@ -27,9 +27,9 @@ from itertools import pairwise
 from ..document import Document
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
-from ..scan import Gates
-from .gated import Searcher, gated_alternation
-from .scoping import Position, in_position
+from ..scan.gates import Gates
+from .support.gated import Searcher, gated_alternation
+from .support.scoping import Position, in_position
 
 LONE_HEADING_AFTER = 3  # content lines above a lone heading for it to be reported
 

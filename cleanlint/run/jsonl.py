@@ -1,0 +1,152 @@
+"""One JSONL file in a run: every record checked, or fixed and streamed to the file that replaces it.
+
+Memory stays bounded by the longest line and the results worth reporting, whatever the size of the file:
+lines are read one at a time (sources/jsonl.py), and in `fix` each line goes straight to the temporary file, its
+record rewritten or its bytes copied. The file is replaced only if every line was usable and some record
+changed, and, with `--log`, only after the log of its edits is on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import nullcontext
+from dataclasses import replace
+from pathlib import Path
+from typing import BinaryIO
+
+from ..config import Config
+from ..engine.engine import Engine
+from ..safeio.atomic import WriteRefused, file_digest, replacing
+from ..sources.articles import JSONL_SUFFIXES, InputError, SourceText, check_readable, refuse_binary
+from ..sources.jsonl import Record, read_records, rewrite
+from .fixlog import LogError, LoggedEdit, append, logged, not_written
+from .outcome import Examined, FileResult, RunOptions, examine
+
+MAX_LINE_ERRORS = 10  # bad lines reported one by one; the rest of a broken file is counted in one more line
+
+
+def is_jsonl(path: Path) -> bool:
+    return path.suffix.lower() in JSONL_SUFFIXES
+
+
+class _NotWritten(Exception):
+    """Leaves the file as it was: no record changed, or a line could not be used."""
+
+
+class _HashingWriter:
+    """Writes to the temporary file and keeps the digest of what was written, for the log's `after`."""
+
+    def __init__(self, out: BinaryIO):
+        self.out, self.digest = out, hashlib.sha256()
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+        self.digest.update(data)
+
+
+def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Path) -> list[FileResult]:
+    writing = options.fix and options.write
+    try:
+        check_readable(path, None)
+        digest = file_digest(path) if writing else None  # what the file must still be when it is replaced
+        stream = open(path, "rb")  # noqa: SIM115 - closed below, after the writer is done with it
+    except InputError as err:
+        return [FileResult(path, error=str(err))]
+    except WriteRefused as err:
+        return [FileResult(path, error=f"{path}: {err}")]
+    except OSError as err:
+        return [FileResult(path, error=f"{path}: cannot read: {err.strerror or err}")]
+    results: list[FileResult] = []
+    logged_after: str | None = None  # the digest the log's lines promise, once they are on disk
+    try:
+        with stream:
+            refuse_binary(path, stream.read(8192), "JSONL")
+            stream.seek(0)
+            with replacing(path, digest) if writing else nullcontext() as out:
+                writer = _HashingWriter(out) if out is not None else None
+                log = _stream(engine, config, options, path, stream, writer, results)
+                if writer is None:
+                    return _with_file(path, results)
+                if any(r.error for r in results) or not log:
+                    raise _NotWritten
+                if options.log is not None:  # the edits are on disk before the file is replaced
+                    after = writer.digest.hexdigest()
+                    append(options.log, [replace(e, after=after).line() for e in log])
+                    logged_after = after
+    except InputError as err:  # a binary file: nothing was checked
+        return [FileResult(path, error=str(err))]
+    except _NotWritten:
+        if any(r.error for r in results):
+            results.append(FileResult(path, error=f"{path}: not written, because of the lines above"))
+        return _with_file(path, results)
+    except WriteRefused as err:
+        error = f"{path}: {err}"
+        if options.log is not None and logged_after is not None:
+            try:
+                append(options.log, [not_written(path, logged_after)])
+            except LogError as log_err:
+                error += f"; and {log_err}"
+        return [*results, FileResult(path, error=error)]
+    except LogError as err:
+        return [*results, FileResult(path, error=f"{path}: {err}; not written")]
+    except OSError as err:
+        return [*results, FileResult(path, error=f"{path}: cannot read: {err.strerror or err}")]
+    return _with_file(path, results)
+
+
+def _stream(
+    engine: Engine,
+    config: Config,
+    options: RunOptions,
+    path: Path,
+    stream: BinaryIO,
+    writer: _HashingWriter | None,
+    results: list[FileResult],
+) -> list[LoggedEdit]:
+    """Check (and fix) each line; results go to `results`; the log lines of the edits are returned."""
+    log: list[LoggedEdit] = []
+    bad = 0
+    for record in read_records(stream, options.text_field, config.max_file_bytes):
+        if record.error or record.blank:
+            if writer is not None:
+                writer.write(record.raw)
+            if record.error:
+                bad += 1
+                if bad <= MAX_LINE_ERRORS:
+                    results.append(FileResult(path, error=f"{path}: {record.error}", record=record.number))
+            continue
+        seen = examine(engine, config, options, path, record.document(path, options.text_field), record.number)
+        if writer is not None:
+            writer.write(rewrite(record, options.text_field, seen.document.text) if seen.changed else record.raw)
+            if seen.changed:
+                # `after`, the digest of the whole file written, is known only at the end
+                log += logged(path, seen.edits, record.text, False, "", None, (record.number, options.text_field))
+        if seen.findings or seen.accepted or seen.changed or seen.stopped or seen.notes:
+            results.append(_result(path, record, seen, options))
+    if bad > MAX_LINE_ERRORS:
+        results.append(FileResult(path, error=f"{path}: {bad - MAX_LINE_ERRORS} more lines that cannot be used"))
+    return log
+
+
+def _result(path: Path, record: Record, seen: Examined, options: RunOptions) -> FileResult:
+    assert record.text is not None
+    source = SourceText(path, record.text, False, False, "")
+    error = f"{path}: line {record.number}: {seen.stop_error(options.fix)}" if seen.stopped else None
+    fixed = seen.document.text if options.fix and not error else None
+    return FileResult(
+        path,
+        seen.findings,
+        error,
+        source,
+        seen.document,
+        fixed,
+        seen.applied,
+        seen.notes,
+        record=record.number,
+        accepted=seen.accepted,
+    )
+
+
+def _with_file(path: Path, results: list[FileResult]) -> list[FileResult]:
+    """At least one result, so that a file with nothing to report still counts as checked."""
+    return results or [FileResult(path)]

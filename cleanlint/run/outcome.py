@@ -1,0 +1,136 @@
+"""What a run does with one document, wherever it came from (an article file, a page, a JSONL record).
+
+The same steps for every document: the settings' language, the per-path ignores, the rules (or the fixer),
+then the baseline, which leaves out the findings it accepts and keeps `fix` off their text. Reading and
+writing are the callers' business (runner.py, run/jsonl.py); nothing here touches a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..document import Document
+from ..engine.engine import Engine, RulesStopped
+from ..model import Finding
+from ..sources.articles import TEXT_FIELD, SourceText
+from .baseline import Baseline
+from .resultcache import entry_key, load_findings, store_findings
+
+if TYPE_CHECKING:
+    from ..engine.fixer import AppliedEdit, FixResult
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    write: bool = True  # False for `fix --diff`
+    log: Path | None = None  # `fix --log`: the file the applied edits are appended to
+    baseline: Baseline | None = None  # accepted findings, neither reported nor fixed
+    text_field: str = TEXT_FIELD  # the field of a JSONL record that holds the article
+    cache_dir: Path | None = None  # `check`: findings of unchanged documents are kept here (resultcache.py)
+    fingerprint: str = ""  # the engine's, part of every cache key
+    named: frozenset[Path] = frozenset()  # the PATHs named, absolute: fix writes through a link only if named
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: Path
+    findings: tuple[Finding, ...] = ()  # what is left to report (after fixing, in fix mode)
+    error: str | None = None
+    source: SourceText | None = None
+    document: Document | None = None  # the document the findings' offsets point into
+    fixed_text: str | None = None  # fix mode: the text after fixing
+    applied: int = 0
+    notes: tuple[str, ...] = ()  # e.g. a refused fix
+    wrote_text: bool = False  # fix mode, an HTML page: its text file was written
+    record: int | None = None  # a JSONL record: its line in the file
+    accepted: int = 0  # findings left out because the baseline accepts them
+
+
+@dataclass(frozen=True)
+class Examined:
+    """One document checked, or fixed in memory: what to report, and what to write if anything."""
+
+    document: Document  # the findings' offsets point into it: the fixed text's document, in fix mode
+    findings: tuple[Finding, ...]
+    accepted: int
+    edits: tuple[AppliedEdit, ...] = ()
+    applied: int = 0
+    notes: tuple[str, ...] = ()
+    stopped: str | None = None  # rules stopped by their time limit: the document must not be written
+    fix_result: FixResult | None = None  # fix mode: the fixer's own account, before the baseline
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits)
+
+    def stop_error(self, fixing: bool) -> str | None:
+        """Why the findings are incomplete, as a run over files says it (a fixed file is not written then)."""
+        if self.stopped is None:
+            return None
+        return f"{self.stopped}; the file was not written" if fixing else self.stopped
+
+
+def examine(
+    engine: Engine, config: Config, options: RunOptions, path: Path, doc: Document, record: int | None = None
+) -> Examined:
+    if config.language:  # the settings' language outranks what a page declares (see kinds/language.py)
+        doc.metadata["language"] = config.language
+    skip = config.ignores_for(path)
+    baseline = options.baseline
+
+    def reported(d: Document, findings: list[Finding] | tuple[Finding, ...]) -> tuple[tuple[Finding, ...], int]:
+        """The findings the baseline does not accept, and how many it does."""
+        if baseline is None:
+            return tuple(findings), 0
+        kept, accepted = baseline.split(path, record, d, list(findings))
+        return tuple(kept), accepted
+
+    def keep(d: Document, findings: list[Finding]) -> list[Finding]:  # what the fixer may act on
+        return list(reported(d, findings)[0])
+
+    try:
+        if not options.fix:
+            return Examined(doc, *reported(doc, _check_cached(engine, options, path, doc, skip)))
+        from ..engine.fixer import fix_document  # here: `check`, a hook's command, fixes nothing
+
+        result = fix_document(engine, doc, options.unsafe_fixes, config.max_removal, skip, keep)
+    except RulesStopped as stop:
+        message = f"{stop}; its findings are missing"
+        # in fix mode the stop came in some pass of the fixer: report on the text as read
+        return Examined(
+            doc, *reported(doc, _check_anyway(engine, doc, skip) if options.fix else stop.findings), stopped=message
+        )
+    notes = tuple(n for n in (result.refused,) if n)
+    if not result.converged:
+        notes += ("fix did not settle after repeated passes; the last text is kept, please report this",)
+    fixed = Document(result.text, doc.path, doc.body_start, doc.metadata)
+    return Examined(
+        fixed, *reported(fixed, result.remaining), result.edits, len(result.applied), notes, fix_result=result
+    )
+
+
+def _check_anyway(engine: Engine, doc: Document, skip: tuple[str, ...]) -> list[Finding]:
+    """The findings of every rule that finishes in time."""
+    try:
+        return engine.check(doc, skip)
+    except RulesStopped as stop:
+        return stop.findings
+
+
+def _check_cached(
+    engine: Engine, options: RunOptions, path: Path, doc: Document, skip: tuple[str, ...]
+) -> list[Finding]:
+    """engine.check, or the findings it gave for this very document before (resultcache.py)."""
+    if options.cache_dir is None:
+        return engine.check(doc, skip)
+    key = entry_key(options.fingerprint, path, doc, skip)
+    findings = load_findings(options.cache_dir, key)
+    if findings is None:
+        findings = engine.check(doc, skip)  # a rule stopped by its time limit raises: nothing is stored
+        store_findings(options.cache_dir, key, findings)
+    return findings

@@ -1,0 +1,247 @@
+"""One run over many files: read, check, fix, write; serially or in worker processes.
+
+This module and run/jsonl.py are the only places that touch article files. Each file is handled on its
+own, and a file that cannot be read or written becomes an error result while the others go on. Results
+come back in the order the files were found, whatever the number of workers, so reports are stable from
+run to run. An HTML page is read as the text extracted from it (sources/html.py), and `fix` writes that text beside
+the page, never the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..engine.engine import Engine, Selection
+from ..ruleset.cache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
+from ..ruleset.files import RuleError
+from ..sources.articles import (
+    JSONL_SUFFIXES,
+    LINTED_SUFFIXES,
+    PARQUET_SUFFIXES,
+    InputError,
+    discover,
+    read_source,
+    write_atomic,
+)
+from ..sources.html import is_html, read_page, write_text
+from .links import link_notice
+from .outcome import FileResult, RunOptions, examine
+
+if TYPE_CHECKING:
+    from ..engine.fixer import AppliedEdit
+    from ..rule import Rule
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """What an engine is made from; small enough to send to worker processes, which build their own."""
+
+    rule_paths: tuple[Path, ...]
+    selection: Selection
+    gazetteer: tuple[Path, ...] = ()  # files of names added to every `names` rule
+    cache_dir: Path | None = None  # where loaded rules are cached (ruleset/cache.py); None: no cache
+    language_backend: str | None = None  # the identifier every `language` rule uses; None: each rule's own
+
+    def build(self) -> Engine:
+        key = self._rules_key()
+        store = PreparedStore(self.cache_dir, key) if self.cache_dir is not None and key else None
+        if self.cache_dir is not None and key and not self.gazetteer and holds_rules(self.cache_dir, key):
+            # rules that loaded without error before: read them only if a document is checked at all
+            cached = partial(cached_rules, self.rule_paths, self.cache_dir, key)
+            later = partial(_loaded_with_backend, cached, self.language_backend)
+            codes = partial(cached_codes, self.cache_dir, key)
+            return Engine(later, self.selection, self._fingerprint(key), store, codes)
+        rules = cached_rules(self.rule_paths, self.cache_dir, key)  # says now what is wrong with a rule file
+        if self.gazetteer:
+            from ..ruleset.gazetteer import (  # here: it reads YAML, which most runs need not
+                load_gazetteer,
+                with_gazetteer,
+            )
+
+            rules = with_gazetteer(rules, load_gazetteer(self.gazetteer))  # and with a gazetteer
+        rules = _with_backend(rules, self.language_backend)
+        return Engine(rules, self.selection, self._fingerprint(key) if key else "", store)
+
+    def _rules_key(self) -> str | None:
+        """The rules' cache key, read once for both caches; None without a cache, or when the rule files
+        cannot be read (loading them then says why)."""
+        if self.cache_dir is None:
+            return None
+        try:
+            return rules_key(self.rule_paths)
+        except (OSError, RuleError):
+            return None
+
+    def _fingerprint(self, key: str) -> str:
+        """What findings depend on besides the text: the rules (files and code), the selection, the names."""
+        digest = hashlib.sha256(f"{key}\0{self.selection!r}\0{self.language_backend}\0".encode())
+        for path in self.gazetteer:
+            digest.update(path.read_bytes() + b"\0")
+        return digest.hexdigest()
+
+
+def _with_backend(rules: list[Rule], backend: str | None) -> list[Rule]:
+    """The rules, every `language` rule using `backend` (the setting `language-backend`); None: as written."""
+    if backend is None:
+        return rules
+    return [replace(r, options=replace(r.options, backend=backend)) if r.kind == "language" else r for r in rules]
+
+
+def _loaded_with_backend(load: Callable[[], list[Rule]], backend: str | None) -> list[Rule]:
+    return _with_backend(load(), backend)
+
+
+def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> Iterable[FileResult]:
+    """The results for one file: one for an article or page; one for each JSONL record or Parquet row with
+    something to say (a Parquet file's as they are made, so that a large one is never held whole)."""
+    if (notice := link_notice(options, path)) is not None:
+        return _not_written(engine, config, options, path, notice)
+    # here, each reader of many records: a hook's run over articles needs neither, nor the fix log they import
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        from .jsonl import process_jsonl
+
+        return process_jsonl(engine, config, options, path)
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        from .parquet import process_parquet
+
+        return process_parquet(engine, config, options, path)
+    return [_process_article(engine, config, options, path)]
+
+
+def _not_written(engine: Engine, config: Config, options: RunOptions, path: Path, notice: str) -> list[FileResult]:
+    """A link `fix` must not write through (links.py): its findings as `check` reports them, all remaining,
+    and the notice, unless the file could not be read at all (its error says enough)."""
+    results = list(process(engine, config, replace(options, fix=False), path))
+    if any(r.error and r.record is None for r in results):
+        return results
+    if results[0].record is None:
+        return [replace(results[0], notes=(*results[0].notes, notice)), *results[1:]]
+    return [FileResult(path, notes=(notice,)), *results]
+
+
+def _process_article(engine: Engine, config: Config, options: RunOptions, path: Path) -> FileResult:
+    try:
+        source = read_page(path, config.max_file_bytes) if is_html(path) else read_source(path, config.max_file_bytes)
+        doc = source.document()
+    except InputError as err:
+        return FileResult(path, error=str(err))
+    seen = examine(engine, config, options, path, doc)
+    result = FileResult(
+        path,
+        seen.findings,
+        None,
+        source,
+        seen.document,
+        seen.document.text if options.fix else None,
+        seen.applied,
+        seen.notes,
+        accepted=seen.accepted,
+    )
+    if seen.stopped:
+        return replace(result, error=f"{path}: {seen.stop_error(options.fix)}", fixed_text=None)
+    if not (options.fix and options.write and (seen.changed or source.target is not None)):
+        return result
+    from .fixlog import LogError, append, not_written  # here: only a fix writes, and logs what it wrote
+
+    try:
+        if source.target is not None:  # an HTML page: its text is written beside it; the page stays the source
+            if write_text(source, seen.document.text):  # logged after: the page still holds every word
+                after = hashlib.sha256(seen.document.text.encode("utf-8")).hexdigest()
+                _log(options, source.target, seen.edits, doc.text, False, None, after)
+                return replace(result, wrote_text=True)
+            return result
+        data = source.encode(seen.document.text)
+        after = hashlib.sha256(data).hexdigest()
+        _log(options, path, seen.edits, doc.text, source.crlf, source.digest, after)  # on disk before the write
+        try:
+            write_atomic(source, seen.document.text)
+        except InputError:
+            if options.log:  # the logged run never happened: undo must skip it
+                append(options.log, [not_written(path, after)])
+            raise
+    except InputError as err:
+        return replace(result, error=str(err), fixed_text=None)
+    except LogError as err:
+        return replace(result, error=f"{path}: {err}; not written", fixed_text=None)
+    return result
+
+
+def _log(
+    options: RunOptions,
+    path: Path,
+    edits: Sequence[AppliedEdit],
+    original: str,
+    crlf: bool,
+    before: str | None,
+    after: str,
+) -> None:
+    if options.log is not None:
+        from .fixlog import append, logged
+
+        append(options.log, [e.line() for e in logged(path, edits, original, crlf, after, before)])
+
+
+# What a worker process checks files with. A worker forked from this process finds it already set, with
+# the engine built here: the rules read, their literals scanned for, the patterns compiled so far. A worker
+# started afresh (where fork is not the start method) builds its own from the spec.
+_worker: tuple[Engine, Config, RunOptions] | None = None
+
+
+def _init_worker(spec: EngineSpec, config: Config, options: RunOptions) -> None:
+    global _worker
+    if _worker is None:
+        _worker = (spec.build(), config, options)
+
+
+def _process_in_worker(path: Path) -> list[FileResult]:
+    assert _worker is not None
+    return list(process(*_worker, path))
+
+
+def run(
+    paths: Sequence[Path], spec: EngineSpec, engine: Engine, config: Config, options: RunOptions, jobs: int = 1
+) -> Iterator[FileResult]:
+    """FileResults for every file found under `paths` (and JSONL record), in discovery order."""
+    found = list(discover(paths, config.is_excluded, LINTED_SUFFIXES))
+    return run_found(found, spec, engine, config, options, jobs)
+
+
+def run_found(
+    found: Sequence[Path | InputError],
+    spec: EngineSpec,
+    engine: Engine,
+    config: Config,
+    options: RunOptions,
+    jobs: int = 1,
+) -> Iterator[FileResult]:
+    """FileResults for files already found (sources.discover), in that order: for a caller that needs to
+    know the files before the run starts, such as a progress bar, without walking the folders twice."""
+    files = [p for p in found if isinstance(p, Path)]
+    workers = min(jobs if jobs > 0 else os.cpu_count() or 1, len(files))
+    if workers <= 1:
+        results = iter(process(engine, config, options, p) for p in files)
+    else:
+        from concurrent.futures import ProcessPoolExecutor  # here: a one-job run (a hook) need not load it
+
+        global _worker
+        engine.prepare()
+        _worker = (engine, config, options)  # for forked workers; see _worker
+        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, config, options))
+        results = pool.map(_process_in_worker, files, chunksize=max(1, min(32, len(files) // (workers * 8))))
+    try:
+        for item in found:
+            if isinstance(item, InputError):
+                yield FileResult(item.path, error=str(item))
+            else:
+                yield from next(results)
+    finally:
+        if workers > 1:
+            pool.shutdown(cancel_futures=True)
+            _worker = None

@@ -1,0 +1,3 @@
+"""What an article's text is made of: tables, code, transcripts, content lists, verse and prose,
+which no removal may take.
+"""
