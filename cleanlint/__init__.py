@@ -35,8 +35,8 @@ _PUBLIC = {
     "Category": "model",
     "Severity": "model",
     "Safety": "model",
-    "FixResult": "fixer",
-    "AppliedEdit": "fixer",
+    "FixResult": "engine.fixer",
+    "AppliedEdit": "engine.fixer",
 }
 __all__ = ["__version__", *_PUBLIC]
 

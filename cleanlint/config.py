@@ -19,6 +19,11 @@ _KEYS = {
     "max-removal", "max-file-size", "text-field", "baseline", "language-backend",
 }
 
+# The language identifiers of the language check (the setting `language-backend`, a rule's `backend:`): the
+# package each needs and the extra that installs it. Kept with the settings, so that a settings file is
+# judged without loading the check.
+LANGUAGE_BACKENDS = {"langdetect": ("langdetect", ""), "cld2": ("pycld2", "cld2")}
+
 
 class ConfigError(Exception):
     """Settings that cannot be used; str() is the one line shown to the user."""
@@ -139,14 +144,24 @@ def language_backend_problem(value: Any) -> str | None:
     and that is installed here."""
     if value is None:
         return None
-    from .kinds.support.language_detect import (  # here: only a run that names a backend loads the kinds
-        BACKENDS,
-        missing,
-    )
+    if not isinstance(value, str) or value not in LANGUAGE_BACKENDS:
+        return f"language-backend must be one of {', '.join(LANGUAGE_BACKENDS)}"
+    return missing_language_backend(value)
 
-    if not isinstance(value, str) or value not in BACKENDS:
-        return f"language-backend must be one of {', '.join(BACKENDS)}"
-    return missing(value)
+
+def missing_language_backend(backend: str) -> str | None:
+    """Why `backend` cannot be used here, in one line, or None when it can. The package of an optional
+    backend is only looked for, not imported: that waits until a unit reaches the identifier."""
+    if backend not in LANGUAGE_BACKENDS:
+        return f"unknown language backend {backend!r} (backends: {', '.join(LANGUAGE_BACKENDS)})"
+    if backend == "langdetect":  # a dependency of cleanlint's own
+        return None
+    module, extra = LANGUAGE_BACKENDS[backend]
+    from importlib.util import find_spec  # here: a run that names no backend need not load it
+
+    if find_spec(module) is not None:
+        return None
+    return f"the language backend {backend!r} needs {module}, which is not installed: pip install 'cleanlint[{extra}]'"
 
 
 def max_removal_problem(value: Any) -> str | None:

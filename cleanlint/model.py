@@ -6,9 +6,13 @@ wherever it travels, and nothing downstream can quietly change what a rule decid
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .document import Document
 
 
 class Category(str, Enum):
@@ -100,7 +104,51 @@ class Finding:
     def to_dict(self, text: str, path: str | None = None) -> dict[str, Any]:
         """This finding as an object of the JSON report (CONTRACT.md). A finding holds offsets only: `text`,
         the text it was found in, gives its line and column; `path` names where that text came from."""
-        from .document import Document  # here: a finding travels (to workers, into caches) without them
-        from .report.formats import finding_object
+        from .document import Document  # here: a finding travels (to workers, into caches) without it
 
         return finding_object(self, Document(text), path)
+
+
+def finding_object(
+    finding: Finding,
+    doc: Document,
+    path: str | None,
+    record: int | None = None,
+    offset: Callable[[int], int] | None = None,
+) -> dict:
+    """`finding` as an object of the JSON report (CONTRACT.md): the one place that shape is made, for the
+    reports and for `Finding.to_dict` alike. `doc` is the text it was found in (its lines and columns);
+    `offset` maps an offset into it to one into the file's own text (a file with CRLF line ends)."""
+    at = offset or _same
+    line, col = doc.position(finding.start)
+    end_line, end_col = doc.position(finding.end)
+    fix = None
+    if finding.fix is not None:
+        e = finding.fix.edit
+        fix = {"start": at(e.start), "end": at(e.end), "replacement": e.replacement, "safety": finding.fix.safety.value}
+        if finding.fix.held:
+            fix["held"] = finding.fix.held
+    return {
+        "path": path,
+        **({} if record is None else {"record": record}),
+        "code": finding.code,
+        "rule": finding.rule,
+        "category": finding.category.value,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "start": at(finding.start),
+        "end": at(finding.end),
+        "fix": fix,
+    }
+
+
+def _same(offset: int) -> int:
+    return offset
+
+
+def _same(offset: int) -> int:
+    return offset

@@ -12,6 +12,7 @@ import importlib.util
 
 import pytest
 
+from cleanlint.config import missing_language_backend
 from cleanlint.document import Document
 from cleanlint.kinds import language
 from cleanlint.kinds.support import language_detect
@@ -53,7 +54,7 @@ def test_an_unknown_backend_is_refused(tmp_path):
     assert "backend: 'fasttext' is not one of langdetect, cld2" in error_of(
         write(tmp_path, RULE.format(backend="fasttext"))
     )
-    assert language_detect.missing("fasttext") == "unknown language backend 'fasttext' (backends: langdetect, cld2)"
+    assert missing_language_backend("fasttext") == "unknown language backend 'fasttext' (backends: langdetect, cld2)"
 
 
 def test_langdetect_is_seeded():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
-from ..model import Edit, Finding, Safety
+from ..model import Edit, Finding, Safety, finding_object
 from .engine import Engine
 
 MAX_PASSES = 20
@@ -73,7 +73,6 @@ class FixResult:
     def to_dict(self, path: str | None = None) -> dict[str, Any]:
         """The fixed text, its edits, and its remaining findings as objects of the JSON report (CONTRACT.md),
         their offsets into the fixed text; `path` names where the text came from."""
-        from ..report.formats import finding_object  # here: fixing needs no report code
 
         doc = Document(self.text)
         return {

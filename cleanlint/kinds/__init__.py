@@ -1,9 +1,5 @@
-"""The fixed set of check kinds a YAML rule can choose.
-
-A kind is a typed options dataclass plus a function that turns a validated Rule into a check. Keeping the
-set small and closed is what lets rule files stay data: a rule picks a kind and fills in its options, and
-the loader can reject anything the kind does not understand before a single document is read.
-"""
+"""The fixed set of check kinds a YAML rule can choose, one module each; what they share is in support/.
+A kind is a typed options dataclass plus a function that turns a validated Rule into a check."""
 
 from __future__ import annotations
 
@@ -16,6 +12,8 @@ from ..rule import FixAction, Rule
 from ..scan.gates import Gates
 from . import block, encoding, fragment, glue, language, markup, names, phrase, repetition, substitution, thread
 
+# Keeping the set small and closed is what lets rule files stay data: a rule picks a kind and fills in its
+# options, and the loader can reject anything the kind does not understand before a single document is read.
 Check = Callable[[Document], Iterable[Finding]]
 
 

@@ -22,12 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..config import missing_language_backend
 from ..document import Document, Region
 from ..model import Finding
 from ..rule import Rule
 from ..scan.gates import Gates
 from ..scan.memo import compiled
-from .support.language_detect import Detector, missing, primary
+from .support.language_detect import Detector, primary
 from .support.language_judge import Judging, foreign_language, main_language
 from .support.language_markers import Markers
 from .support.language_rough import MAX_LENGTH, line_bounds, read
@@ -55,7 +56,7 @@ class Options:
 def problems(options: Options) -> list[tuple[str, str]]:
     if not 0 < options.min_share < 1 or not 0 < options.min_probability <= 1:
         return [("min_share", "min_share and min_probability must be between 0 and 1")]
-    if (why := missing(options.backend)) is not None:
+    if (why := missing_language_backend(options.backend)) is not None:
         return [("backend", why)]
     return []
 

@@ -7,14 +7,12 @@ decoded text, as the command-line contract says; line and column are 1-based, fo
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from ..document import Document
-from ..model import Finding, Safety
+from ..model import Finding, Safety, finding_object
 from ..run.outcome import FileResult
 from ..safeio.printable import one_line
 
@@ -22,47 +20,6 @@ from ..safeio.printable import one_line
 def where(result: FileResult) -> str:
     """The file, and for a JSONL record its line: "corpus.jsonl:record 12"."""
     return str(result.path) if result.record is None else f"{result.path}:record {result.record}"
-
-
-def finding_object(
-    finding: Finding,
-    doc: Document,
-    path: str | None,
-    record: int | None = None,
-    offset: Callable[[int], int] | None = None,
-) -> dict:
-    """`finding` as an object of the JSON report (CONTRACT.md): the one place that shape is made, for the
-    reports and for `Finding.to_dict` alike. `doc` is the text it was found in (its lines and columns);
-    `offset` maps an offset into it to one into the file's own text (a file with CRLF line ends)."""
-    at = offset or _same
-    line, col = doc.position(finding.start)
-    end_line, end_col = doc.position(finding.end)
-    fix = None
-    if finding.fix is not None:
-        e = finding.fix.edit
-        fix = {"start": at(e.start), "end": at(e.end), "replacement": e.replacement, "safety": finding.fix.safety.value}
-        if finding.fix.held:
-            fix["held"] = finding.fix.held
-    return {
-        "path": path,
-        **({} if record is None else {"record": record}),
-        "code": finding.code,
-        "rule": finding.rule,
-        "category": finding.category.value,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "line": line,
-        "column": col,
-        "end_line": end_line,
-        "end_column": end_col,
-        "start": at(finding.start),
-        "end": at(finding.end),
-        "fix": fix,
-    }
-
-
-def _same(offset: int) -> int:
-    return offset
 
 
 def _position(result: FileResult, finding: Finding) -> dict:

@@ -36,11 +36,11 @@ _FORMAT = 1
 def _code_stamp() -> bytes:
     """Size and time of every module of cleanlint: a rule is made of its kind's code as well as its YAML, and
     a checkout edited without a new version number must not be served rules built by the old code."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # cleanlint/, above ruleset/
     stamp = []
-    for module in sorted([*package.glob("*.py"), *package.glob("kinds/*.py")]):
+    for module in sorted(package.rglob("*.py")):
         info = module.stat()
-        stamp.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
+        stamp.append(f"{module.relative_to(package).as_posix()}:{info.st_size}:{info.st_mtime_ns}")
     return "\0".join(stamp).encode()
 
 

@@ -17,7 +17,7 @@ import regex
 import yaml
 
 from ..kinds import KINDS
-from ..kinds.support.patterns import regex_error
+from ..kinds.support.line_led import regex_error
 from ..model import Category, Safety, Severity
 from ..rule import Example, FixAction, FixSpec, Rule
 from ..safeio.safeyaml import StrictConstructor

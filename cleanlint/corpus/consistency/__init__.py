@@ -1,7 +1,6 @@
 """Cross-article consistency: report names, figures and dates that articles of one story disagree on.
+The detection modules load when a consistency run starts; this file holds only the parser's default."""
 
-The package is imported by the command line for its parser's default, so this file holds only that: the
-detection modules load when a consistency run starts, and `check` in a hook never pays for them.
-"""
-
+# The command line imports this package for its parser's default, so `check` in a hook never pays for the
+# detection modules.
 DEFAULT_MIN_SIMILARITY = 0.035  # why this value: grouping.py

@@ -20,14 +20,12 @@ is Spanish, where the rule's examples say an address is no prose to judge.
 from __future__ import annotations
 
 import gc
-import importlib.util
 from collections.abc import Callable
 
+from ...config import missing_language_backend
 from ...scan.memo import compiled
 
 _SUBTAG = compiled(r"[-_]")
-BACKENDS = ("langdetect", "cld2")
-_EXTRA = {"langdetect": ("langdetect", ""), "cld2": ("pycld2", "cld2")}  # backend -> (its module, its extra)
 _CLD2_CODES = {"iw": "he", "jw": "jv", "zh-Hant": "zh"}  # CLD2's codes that langdetect writes otherwise
 # what CLD2 refuses as invalid UTF-8 although Python may hold it: control characters, lone surrogates and
 # noncharacters; replaced by spaces for CLD2, which places no language on them anyway
@@ -41,19 +39,6 @@ def primary(code: object) -> str | None:
     if not isinstance(code, str) or not code.strip():
         return None
     return _SUBTAG.split(code.strip().lower())[0]
-
-
-def missing(backend: str) -> str | None:
-    """Why `backend` cannot be used here, in one line, or None when it can. The package of an optional
-    backend is only looked for, not imported: that waits until a unit reaches the identifier."""
-    if backend not in _EXTRA:
-        return f"unknown language backend {backend!r} (backends: {', '.join(BACKENDS)})"
-    if backend == "langdetect":  # a dependency of cleanlint's own
-        return None
-    module, extra = _EXTRA[backend]
-    if importlib.util.find_spec(module) is not None:
-        return None
-    return f"the language backend {backend!r} needs {module}, which is not installed: pip install 'cleanlint[{extra}]'"
 
 
 class Detector:
@@ -103,7 +88,7 @@ def _cld2() -> Callable[[str], Verdict | None]:
     try:
         import pycld2
     except ImportError as err:
-        raise ImportError(missing("cld2") or str(err)) from err
+        raise ImportError(missing_language_backend("cld2") or str(err)) from err
 
     def detect(sample: str) -> Verdict | None:
         try:

@@ -13,8 +13,10 @@ in it could see the newline put in front or move the match's start: no look-behi
 
 from __future__ import annotations
 
+import regex
+
 from ...scan.memo import compiled, remembered
-from .patterns import TimedPattern
+from .patterns import FLAGS, TimedPattern
 
 _GLOBAL_FLAGS = compiled(r"\(\?[a-zA-Z]+\)")
 
@@ -151,3 +153,18 @@ class LineLed:
         while pos <= last and (m := self.search(text, pos, endpos)) is not None:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def regex_error(pattern: str) -> str | None:
+    """Why `pattern` does not compile, or None when it does. A pattern that a check searches as a newline
+    and the rest (above) is compiled in that form, which the check then finds compiled."""
+    rest = line_led_rest(pattern)
+    try:
+        compiled(pattern if rest is None else "\\n" + rest, FLAGS)
+    except regex.error as searched:
+        try:
+            regex.compile(pattern, FLAGS)  # the error as the rule's author wrote the pattern
+        except regex.error as err:
+            return str(err)
+        return str(searched)
+    return None

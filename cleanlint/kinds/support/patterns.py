@@ -85,18 +85,3 @@ def compile_alternation(
     return TimedPattern(source, flags)
 
 
-def regex_error(pattern: str) -> str | None:
-    """Why `pattern` does not compile, or None when it does. A pattern that a check searches as a newline
-    and the rest (line_led.py) is compiled in that form, which the check then finds compiled."""
-    from .line_led import line_led_rest  # here: line_led imports this module
-
-    rest = line_led_rest(pattern)
-    try:
-        compiled(pattern if rest is None else "\\n" + rest, FLAGS)
-    except regex.error as searched:
-        try:
-            regex.compile(pattern, FLAGS)  # the error as the rule's author wrote the pattern
-        except regex.error as err:
-            return str(err)
-        return str(searched)
-    return None
