@@ -21,13 +21,13 @@ PACKAGE = ROOT / "cleanlint"
 LAYERS = (
     "cleanlint",  # the package root: its version; its public names load on first use, through import_module
     "cleanlint.safeio",
+    "cleanlint.scan",  # patterns read and compiled: what the document's own patterns use too
     "cleanlint.document",
     "cleanlint.model",
     "cleanlint.rule",
     "cleanlint.config",
     "cleanlint.structure",
     "cleanlint.sources",
-    "cleanlint.scan",
     "cleanlint.kinds.support",
     "cleanlint.kinds",
     "cleanlint.engine",
