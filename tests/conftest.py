@@ -23,6 +23,7 @@ settings.register_profile("cleanlint", deadline=None)
 settings.load_profile("cleanlint")
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"  # the tests' own data: snapshots, schemas, reporting
 SEEDS = ROOT / "seeds"
 DEFAULT_RULES = load_rules([default_rules_dir()])
 

@@ -17,7 +17,9 @@ from cleanlint.cli.main import main
 from cleanlint.document import Document
 from cleanlint.engine.fixer import fix_document
 
-REPORTING = Path(__file__).resolve().parent / "reporting"
+from .conftest import TESTS
+
+REPORTING = TESTS / "reporting"
 ARTICLES = sorted(REPORTING.glob("*.txt"))
 
 

@@ -1,0 +1,1 @@
+"""Tests of the corpus-wide commands: mine and consistency."""

@@ -1,0 +1,1 @@
+"""Tests of checking and fixing one document, and of what a fix may never do."""

@@ -1,0 +1,1 @@
+"""Tests of the check kinds, each kind's options and edge cases."""

@@ -1,0 +1,1 @@
+"""Tests of the report formats: text, JSON, SARIF, GitHub and HTML."""

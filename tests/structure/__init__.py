@@ -1,0 +1,1 @@
+"""Tests of the structure no removal may take: tables, code, transcripts, lists, verse, prose."""
