@@ -33,6 +33,23 @@ def _sentence_patterns():
     )
 
 
+# A word is a run of letters or digits, except in scripts written without spaces (Chinese, Japanese),
+# where each character counts as one: otherwise a Japanese paragraph would weigh as much as one word.
+CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"  # those scripts, as a class's contents (language.py counts alike)
+
+
+@cache
+def _word_pattern():
+    from .scan.memo import compiled  # here, as above
+
+    return compiled(rf"[{CJK}]|[^\W{CJK}]+")
+
+
+def word_count(text: str) -> int:
+    """The words of `text`, as every limit and share of the rules and of `fix` counts them."""
+    return len(_word_pattern().findall(text))
+
+
 @dataclass(frozen=True)
 class Region:
     """A span of the text: a line, a paragraph or a sentence."""

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 import regex
 import yaml
 
-from ..document import Document
+from ..document import Document, word_count
 from ..engine.engine import Engine
 from ..engine.fixer import fix_document
 from ..kinds import phrase
-from ..kinds.support.scoping import word_count
 from ..model import Category, Severity
 from ..rule import Example, FixAction, FixSpec, Rule
 from ..ruleset.examples import example_document

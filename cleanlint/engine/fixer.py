@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..document import Document
+from ..document import Document, word_count
 from ..model import Edit, Finding, Safety, finding_object
 from .engine import Engine
 
@@ -196,7 +196,6 @@ def fix_document(
     skip: tuple[str, ...] = (),
     keep: FindingFilter = _keep_all,
 ) -> FixResult:
-    from ..kinds.support.scoping import word_count  # here: a check that fixes nothing need not load the kinds
 
     fixed, applied, edits, remaining, converged = _run(engine, doc, unsafe, skip, keep)
     # The words the removals take, against those they take plus those left. Counted on the removals only (a

@@ -13,14 +13,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..document import Document, Region
+from ..document import Document, Region, word_count
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan.gates import Gates
 from ..structure.prose import reads_as_prose
 from .support.gated import Searcher, gated_alternation
 from .support.patterns import compile_alternation
-from .support.scoping import Position, in_position, word_count
+from .support.scoping import Position, in_position
 
 
 @dataclass(frozen=True)

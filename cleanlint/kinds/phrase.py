@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from ..document import Document
+from ..document import Document, word_count
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan.gates import Gates
@@ -17,7 +17,7 @@ from ..scan.memo import compiled
 from .support.gated import Searcher, gated_alternation
 from .support.line_led import starts_a_line
 from .support.patterns import compile_alternation
-from .support.scoping import SHORT_LINE, Position, Scope, in_position, is_shaped, trimmed, widen, word_count
+from .support.scoping import SHORT_LINE, Position, Scope, in_position, is_shaped, trimmed, widen
 
 _FLAGS = compiled(r"^\(\?[a-zA-Z]+\)")  # inline flags such as (?i) before the pattern proper
 

@@ -20,13 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..document import Document, Region
+from ..document import Document, Region, word_count
 from ..model import Edit, Evidence, Finding
 from ..rule import Rule
 from ..scan.gates import Gates
 from ..scan.memo import compiled
 from .support.patterns import compile_alternation
-from .support.scoping import word_count
 
 _NOT_WORD = compiled(r"[\W_]+")
 # the coarse key's characters: ASCII digits and the letters that no other character case-folds into (the

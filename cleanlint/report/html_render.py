@@ -17,7 +17,7 @@ from html import escape
 from itertools import pairwise
 from pathlib import Path
 
-from ..document import Document
+from ..document import Document, word_count
 from ..model import Category, Finding, Safety
 from ..sources.provenance import declared_source
 
@@ -97,7 +97,6 @@ def removal(doc: Document, findings: Sequence[Finding]) -> Removal:
     count of the text as read: `fix` may remove a little more on a later pass, and refuses a document whose
     removals would take more than its max-removal share (40% by default).
     """
-    from ..kinds.support.scoping import word_count  # here, as in fixer.py: the kinds load only when needed
 
     safe = [f for f in findings if f.has_safe_fix]
     spans = _merged((f.fix.edit.start, f.fix.edit.end, f.code) for f in safe if is_removal(f))
@@ -114,7 +113,6 @@ def removal(doc: Document, findings: Sequence[Finding]) -> Removal:
 
 
 def body_words(doc: Document) -> int:
-    from ..kinds.support.scoping import word_count
 
     return word_count(doc.text[doc.body_start :])
 
@@ -126,7 +124,6 @@ def score(doc: Document, findings: Sequence[Finding], words: int) -> int:
     One figure for people sorting thousands of documents: a score of 60 says that two fifths of the words
     are boilerplate, damaged or in another language, and which documents to read first.
     """
-    from ..kinds.support.scoping import word_count
 
     if not words:
         return 100

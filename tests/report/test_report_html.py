@@ -161,8 +161,8 @@ def test_words_removed_match_what_fix_removes(default_engine: Engine, seeds_copy
     """The figure is what `fix` takes out of the text as read: its removals by the rules that found something
     in that text. (A later pass may find more: once "Top News" is gone, a headline printed twice is
     reported as a repeat, which the report of the text as read cannot know.)"""
+    from cleanlint.document import word_count
     from cleanlint.engine.fixer import fix_document
-    from cleanlint.kinds.support.scoping import word_count
 
     for r in checked(default_engine, seeds_copy):
         found = {f.code for f in r.findings}

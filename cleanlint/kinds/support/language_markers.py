@@ -17,11 +17,11 @@ from operator import itemgetter
 
 import regex
 
+from ...document import CJK
 from ...scan.memo import compiled
-from .scoping import CJK
 
 WORD = compiled(r"\p{L}+")
-# words of letters, each Chinese or Japanese character counting as one (scoping.word_count, without numbers)
+# words of letters, each Chinese or Japanese character counting as one (document.word_count, without numbers)
 LETTER_WORDS = compiled(rf"[{CJK}]|[^\W\d_{CJK}]+")
 # Languages whose script alone tells them from the Latin-script languages around them.
 # fmt: off

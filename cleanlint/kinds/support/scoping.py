@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ...document import Document, Region
+from ...document import Document, Region, word_count
 from ...scan.memo import compiled
 from ...structure.prose import reads_as_prose
 
 Scope = Literal["match", "sentence", "line", "paragraph"]
 Position = Literal["anywhere", "head", "tail", "edge"]  # edge: head or tail
 
-# A word is a run of letters or digits, except in scripts written without spaces (Chinese, Japanese),
-# where each character counts as one: otherwise a Japanese paragraph would weigh as much as one word.
-CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"  # those scripts, as a class's contents (language.py counts alike)
-_WORD = compiled(rf"[{CJK}]|[^\W{CJK}]+")
 
 
 def in_position(doc: Document, offset: int, position: Position, window: int) -> bool:
@@ -51,10 +47,6 @@ def widen(doc: Document, start: int, end: int, scope: Scope) -> Region | None:
     if scope == "sentence":
         return doc.sentence_at(start, end)
     return doc.enclosing(doc.paragraphs, start, end)
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 # What may stand beside a match in a unit it covers: white space, punctuation and symbols (a bullet, a colon,
