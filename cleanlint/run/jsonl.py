@@ -17,16 +17,12 @@ from typing import BinaryIO
 from ..config import Config
 from ..engine.engine import Engine
 from ..safeio.atomic import WriteRefused, file_digest, replacing
-from ..sources.articles import JSONL_SUFFIXES, InputError, SourceText, check_readable, refuse_binary
+from ..sources.articles import InputError, SourceText, check_readable, refuse_binary
 from ..sources.jsonl import Record, read_records, rewrite
 from .fixlog import LogError, LoggedEdit, append, logged, not_written
 from .outcome import Examined, FileResult, RunOptions, examine
 
 MAX_LINE_ERRORS = 10  # bad lines reported one by one; the rest of a broken file is counted in one more line
-
-
-def is_jsonl(path: Path) -> bool:
-    return path.suffix.lower() in JSONL_SUFFIXES
 
 
 class _NotWritten(Exception):

@@ -24,16 +24,12 @@ from ..config import Config
 from ..document import Document
 from ..engine.engine import Engine
 from ..safeio.atomic import WriteRefused, file_digest, replacing
-from ..sources.articles import PARQUET_SUFFIXES, InputError, SourceText, check_readable
+from ..sources.articles import InputError, SourceText, check_readable
 from .outcome import Examined, FileResult, RunOptions, examine
 
 FRONT_MATTER_COLUMNS = ("source", "url", "language")  # the columns rules read, as front matter
 NEEDS_EXTRA = "reading Parquet needs the parquet extra: pip install 'cleanlint[parquet]'"
 NO_LOG = "fix --log does not record edits in Parquet files, which undo could not take back; not written"
-
-
-def is_parquet(path: Path) -> bool:
-    return path.suffix.lower() in PARQUET_SUFFIXES
 
 
 class _NotWritten(Exception):

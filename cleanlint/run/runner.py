@@ -22,11 +22,11 @@ from ..engine.engine import Engine, Selection
 from ..ruleset.cache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
 from ..ruleset.files import RuleError
 from ..sources.articles import (
-    JSONL_SUFFIXES,
     LINTED_SUFFIXES,
-    PARQUET_SUFFIXES,
     InputError,
     discover,
+    is_jsonl,
+    is_parquet,
     read_source,
     write_atomic,
 )
@@ -104,11 +104,11 @@ def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> 
     if (notice := link_notice(options, path)) is not None:
         return _not_written(engine, config, options, path, notice)
     # here, each reader of many records: a hook's run over articles needs neither, nor the fix log they import
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    if is_jsonl(path):
         from .jsonl import process_jsonl
 
         return process_jsonl(engine, config, options, path)
-    if path.suffix.lower() in PARQUET_SUFFIXES:
+    if is_parquet(path):
         from .parquet import process_parquet
 
         return process_parquet(engine, config, options, path)

@@ -46,6 +46,14 @@ _BOM_OF = {encoding: bom for bom, encoding in BOMS}
 _NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
 
 
+def is_jsonl(path: Path) -> bool:
+    return path.suffix.lower() in JSONL_SUFFIXES
+
+
+def is_parquet(path: Path) -> bool:
+    return path.suffix.lower() in PARQUET_SUFFIXES
+
+
 class InputError(Exception):
     """A file that cannot be checked; str() is the one line shown to the user."""
 

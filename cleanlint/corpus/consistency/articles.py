@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...document import Document
-from ...run.jsonl import is_jsonl
 from ...sources.articles import (
     DEFAULT_MAX_BYTES,
     TEXT_FIELD,
     InputError,
     check_readable,
     discover,
+    is_jsonl,
     read_source,
     refuse_binary,
 )
