@@ -18,7 +18,7 @@ from ..corpus.consistency import DEFAULT_MIN_SIMILARITY
 from ..safeio.printable import one_line
 from ..sources.articles import TEXT_FIELD
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
-from .options import add_config_option, add_output_file_option, add_text_field_option, fraction
+from .options import add_config_option, add_output_file_option, add_text_field_option, fraction, report_path_problem
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -52,7 +52,6 @@ def consistency_command(args: argparse.Namespace, config: Config) -> int:
     from ..corpus.consistency.articles import read_articles  # here: `check` never loads the comparison
     from ..corpus.consistency.disagreements import find_disagreements
     from ..safeio.atomic import WriteRefused, report_destination
-    from .lint import report_path_problem
 
     paths = args.paths or [Path(".")]
     if (problem := report_path_problem(args.output_file, paths)) is not None:

@@ -23,6 +23,7 @@ from ..safeio.atomic import WriteRefused, file_digest, report_destination, write
 from ..safeio.printable import one_line
 from ..sources.articles import LINTED_SUFFIXES, TEXT_FIELD, discover
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
+from .options import report_path_problem
 from .progress import with_progress
 
 
@@ -89,30 +90,6 @@ def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     status = _report(args, config, results, fixing)
     engine.remember()  # what the rules' patterns gave this run, for the next
     return status
-
-
-def report_path_problem(output: Path | None, paths: list[Path]) -> str | None:
-    """Why the report cannot go to `output`, in one line that names it; None when it can, or when it goes to
-    standard output."""
-    reason = None if output is None else _unwritable(output, paths)
-    return None if reason is None else f"{output}: cannot write the report there: {reason}"
-
-
-def _unwritable(output: Path, paths: list[Path]) -> str | None:
-    """A report never replaces an article of the run: a file named as a PATH, or an existing file with an
-    article suffix inside a folder named as a PATH (such as the report of an earlier run, which this run
-    reads too)."""
-    if output.is_dir():
-        return "it is a folder"
-    if not output.absolute().parent.is_dir():
-        return "no such folder"
-    target = output.resolve()
-    for path in paths:
-        root = path.resolve()
-        inside = root.is_dir() and target.is_relative_to(root) and target.suffix.lower() in LINTED_SUFFIXES
-        if target == root or (inside and target.exists()):
-            return "it is one of the articles checked (write the report outside the folders checked)"
-    return None
 
 
 def _report(args: argparse.Namespace, config: Config, results: Iterator[FileResult], fixing: bool) -> int:

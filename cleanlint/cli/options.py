@@ -9,6 +9,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from ..sources.articles import LINTED_SUFFIXES
+
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -64,3 +66,27 @@ def fraction(example: str) -> Callable[[str], float]:
         return share
 
     return parse
+
+
+def report_path_problem(output: Path | None, paths: list[Path]) -> str | None:
+    """Why the report cannot go to `output`, in one line that names it; None when it can, or when it goes to
+    standard output."""
+    reason = None if output is None else _unwritable(output, paths)
+    return None if reason is None else f"{output}: cannot write the report there: {reason}"
+
+
+def _unwritable(output: Path, paths: list[Path]) -> str | None:
+    """A report never replaces an article of the run: a file named as a PATH, or an existing file with an
+    article suffix inside a folder named as a PATH (such as the report of an earlier run, which this run
+    reads too)."""
+    if output.is_dir():
+        return "it is a folder"
+    if not output.absolute().parent.is_dir():
+        return "no such folder"
+    target = output.resolve()
+    for path in paths:
+        root = path.resolve()
+        inside = root.is_dir() and target.is_relative_to(root) and target.suffix.lower() in LINTED_SUFFIXES
+        if target == root or (inside and target.exists()):
+            return "it is one of the articles checked (write the report outside the folders checked)"
+    return None
