@@ -1,3 +1,3 @@
 """Looking across a corpus rather than at one article: mining recurring lines into rule packs, and
-the consistency report.
+finding what the articles of one story disagree on.
 """
