@@ -44,8 +44,6 @@ def _baseline(args: argparse.Namespace, config: Config) -> Baseline | None:
 
 def lint(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:
     fixing = args.command == "fix"
-    if args.jobs < 0:
-        return error_exit("--jobs must be 0 (all cores) or more")
     if getattr(args, "statistics", False) and args.format not in ("text", "json"):
         return error_exit(f"--statistics is a table (text) or a list (json), not {args.format}")
     if getattr(args, "diff", False) and args.format != "text":

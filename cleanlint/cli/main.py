@@ -24,6 +24,7 @@ from .exits import EXIT_ERROR, error_exit
 from .lint import lint, undo_command
 from .options import (
     add_config_option,
+    add_jobs_option,
     add_output_file_option,
     add_text_field_option,
     fraction,
@@ -83,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=formats, default="text", help="output format (default: text)")
         add_output_file_option(p)
         p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
-        p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes; 0 = all cores")
+        add_jobs_option(p)
         p.add_argument(
             "--dask",
             metavar="SCHEDULER",
@@ -165,7 +166,7 @@ def _add_mine_parser(sub) -> None:
     about = "propose boilerplate rules from lines that recur across a source's documents"
     p = sub.add_parser("mine", help=about, description=about[0].upper() + about[1:] + ".")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: .)")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the rule pack here (default: stdout)")
+    add_output_file_option(p, "the rule pack")
     p.add_argument(
         "--min-docs", type=whole_number(2), default=3, metavar="N", help="documents a line recurs in at least"
     )
@@ -177,7 +178,7 @@ def _add_mine_parser(sub) -> None:
     )
     p.add_argument("--code-prefix", type=_prefix, default="M", metavar="PREFIX", help="capitals of proposed codes")
     p.add_argument("--start-code", type=whole_number(10), metavar="N", help="number of the first proposed code")
-    p.add_argument("--jobs", type=whole_number(0), default=1, metavar="N", help="worker processes; 0 = all cores")
+    add_jobs_option(p)
     _add_rule_options(p)
 
 

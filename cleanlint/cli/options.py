@@ -36,10 +36,14 @@ def _field_name(value: str) -> str:
     return value
 
 
-def add_output_file_option(parser: argparse.ArgumentParser) -> None:
+def add_output_file_option(parser: argparse.ArgumentParser, what: str = "the report") -> None:
     parser.add_argument(
-        "-o", "--output-file", type=Path, metavar="FILE", help="write the report to FILE instead of stdout"
+        "-o", "--output-file", type=Path, metavar="FILE", help=f"write {what} to FILE instead of stdout"
     )
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=whole_number(0), default=1, metavar="N", help="worker processes; 0 = all cores")
 
 
 def whole_number(minimum: int) -> Callable[[str], int]:

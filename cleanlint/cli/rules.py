@@ -17,8 +17,10 @@ from ..engine.engine import Engine
 from ..rule import Rule
 from ..ruleset.examples import example_source, run_examples
 from ..run.runner import EngineSpec, RunOptions, run
+from ..safeio.atomic import WriteRefused, report_destination
 from ..safeio.printable import one_line
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
+from .options import report_path_problem
 
 
 def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> int:
@@ -28,8 +30,11 @@ def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     from ..model import Category
     from ..sources.provenance import mining_source
 
+    roots = args.paths or [Path(".")]
+    if (problem := report_path_problem(args.output_file, roots)) is not None:  # said before any file is read
+        return error_exit(problem)
     miner, errors = Miner(MineOptions(args.min_docs, args.min_share, args.max_per_source)), 0
-    for root in args.paths or [Path(".")]:
+    for root in roots:
         for r in run([root], spec, engine, config, RunOptions(), args.jobs):
             if r.error or r.document is None:
                 print(one_line(f"error: {r.error or r.path}"), file=sys.stderr)
@@ -43,19 +48,17 @@ def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         # all the rules loaded, whatever --select says: proposed codes must not collide with any of them
         proposals, notes = propose(result, naming_for(engine.loaded_rules, args.code_prefix, args.start_code))
         text = render(result, proposals)
-        if args.output:
-            args.output.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+        with report_destination(args.output_file) as out:  # a pack that appears whole, or not at all
+            out.write(text)
     except ValueError as err:  # codes would run past 9999
         return error_exit(str(err))
-    except OSError as err:
-        return error_exit(f"{args.output}: cannot write: {err.strerror or err}")
+    except WriteRefused as err:
+        return error_exit(f"{args.output_file}: {err}")
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     named = sum(1 for name, _ in result.sources if name is not None)
     copies = f" and skipped {result.duplicates} exact copies" if result.duplicates else ""
-    where = f", written to {args.output}" if args.output else ""
+    where = f", written to {args.output_file}" if args.output_file else ""
     mined = f"Mined {result.documents} documents of {named} named sources{copies}"
     print(f"{mined}: {len(proposals)} rules proposed{where}.", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_CLEAN

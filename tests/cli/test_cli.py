@@ -206,3 +206,15 @@ def test_jobs_give_the_same_results_in_the_same_order(seeds_copy: Path):
     parallel = run("check", "--no-cache", "--format", "json", "--jobs", "2", str(seeds_copy))
     assert serial.returncode == parallel.returncode == 1, parallel.stderr
     assert json.loads(serial.stdout) == json.loads(parallel.stdout)
+
+
+@pytest.mark.parametrize("command", ["check", "fix", "mine"])
+@pytest.mark.parametrize("jobs", ["-1", "two", "1.5"])
+def test_every_command_with_jobs_reads_it_alike(command: str, jobs: str, seeds_copy: Path, capsys):
+    """One validator for --jobs: a usage error (exit 2) that says what was expected, before any file is read."""
+    before = {p.name: p.read_bytes() for p in seeds_copy.iterdir()}
+    with pytest.raises(SystemExit) as stopped:
+        main([command, "--jobs", jobs, str(seeds_copy)])
+    assert stopped.value.code == 2
+    assert f"argument --jobs: expected a whole number of at least 0, got '{jobs}'" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in seeds_copy.iterdir()} == before

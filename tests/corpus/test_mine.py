@@ -216,3 +216,19 @@ def test_codes_follow_the_highest_code_in_use(tmp_path):
 
 def test_a_folder_below_the_mined_path_names_the_source():
     assert mining_source(Document("x"), Path("site.example/2024/a.txt")) == "site.example"
+
+
+def test_the_pack_is_not_written_over_a_folder_or_an_article_of_the_run(mined, capsys):
+    """-o FILE is the same option as check's: a folder, or a file the run reads, is refused before reading."""
+    corpus, _, _ = mined
+    article = next(corpus.rglob("*.txt"))
+    before = article.read_bytes()
+    assert main(["mine", str(corpus), "--output-file", str(corpus)]) == 2
+    assert main(["mine", str(corpus), "-o", str(article)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"cleanlint: error: {corpus}: cannot write the report there: it is a folder",
+        f"cleanlint: error: {article}: cannot write the report there: it is one of the articles checked "
+        "(write the report outside the folders checked)",
+    ]
+    assert article.read_bytes() == before
