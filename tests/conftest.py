@@ -35,6 +35,14 @@ def write(tmp_path: Path, text: str, name: str = "rule.yaml") -> Path:
     return path
 
 
+def folders(tmp_path: Path, *names: str) -> list[Path]:
+    """Empty folders of these names in tmp_path, made and returned in order (a corpus and a place outside it)."""
+    made = [tmp_path / name for name in names]
+    for folder in made:
+        folder.mkdir()
+    return made
+
+
 def error_of(path: Path) -> str:
     """The one-line error that loading the rule file at `path` gives."""
     with pytest.raises(RuleError) as info:

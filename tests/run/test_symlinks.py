@@ -19,6 +19,8 @@ import pytest
 from cleanlint.cli.main import main
 from cleanlint.safeio.atomic import file_digest, write_bytes_atomic
 
+from ..conftest import folders
+
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"
 FIXED = "The council approved the budget on Tuesday.\nThe vote was seven to two.\n"
 NOTICE = "a symbolic link; not rewritten (name it on the command line to fix its target)"
@@ -30,9 +32,7 @@ def run(*args: str | Path) -> subprocess.CompletedProcess:
 
 def corpus_with_a_link(tmp_path: Path, name: str, target_text: str) -> tuple[Path, Path, Path]:
     """corpus/story.txt (dirty) and corpus/NAME, a relative link to outside/NAME holding `target_text`."""
-    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
-    corpus.mkdir()
-    outside.mkdir()
+    corpus, outside = folders(tmp_path, "corpus", "outside")
     (corpus / "story.txt").write_text(DIRTY, encoding="utf-8")
     target = outside / name
     target.write_text(target_text, encoding="utf-8")
@@ -106,9 +106,7 @@ def test_the_text_of_a_page_is_not_written_through_a_link_a_search_found(tmp_pat
     """For a page, the file fix writes is its text beside it: that is the file that must not be a link."""
     from ..sources.test_html import ARTICLE, BOILERPLATE, page
 
-    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
-    corpus.mkdir()
-    outside.mkdir()
+    corpus, outside = folders(tmp_path, "corpus", "outside")
     html = corpus / "page.html"
     html.write_bytes(page())
     assert main(["fix", str(html)]) == 0  # the page's text, as cleanlint writes it

@@ -14,6 +14,8 @@ import pytest
 
 from cleanlint.cli.main import main
 
+from ..conftest import folders
+
 DIRTY = "The council approved the budget on Tuesday.\nShare this article on Facebook\nThe vote was seven to two.\n"
 FIXED = "The council approved the budget on Tuesday.\nThe vote was seven to two.\n"
 VICTIM = "#!/bin/sh\necho hello\n"
@@ -66,9 +68,7 @@ def test_a_log_in_a_parent_folder_undoes_the_files_below_it(tmp_path: Path):
 
 @pytest.mark.slow
 def test_a_file_outside_the_logs_folder_is_undone_when_its_folder_is_named(tmp_path: Path, capsys):
-    corpus, logs = tmp_path / "corpus", tmp_path / "logs"
-    corpus.mkdir()
-    logs.mkdir()
+    corpus, logs = folders(tmp_path, "corpus", "logs")
     story = corpus / "story.txt"
     story.write_text(DIRTY, encoding="utf-8")
     log = logs / "fix.log"
@@ -82,9 +82,7 @@ def test_a_file_outside_the_logs_folder_is_undone_when_its_folder_is_named(tmp_p
 
 
 def test_a_file_reached_through_a_symlinked_folder_is_undone_only_when_that_folder_is_named(tmp_path: Path, capsys):
-    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
-    corpus.mkdir()
-    outside.mkdir()
+    corpus, outside = folders(tmp_path, "corpus", "outside")
     inner = outside / "inner.txt"
     inner.write_text(DIRTY, encoding="utf-8")
     linkdir = corpus / "linkdir"
