@@ -37,7 +37,8 @@ from .engine.engine import Engine
 from .engine.fixer import FixResult
 from .model import Finding
 from .ruleset.files import RuleError
-from .run.outcome import RunOptions, examine
+from .run.outcome import examine
+from .run.plan import RunPlan
 from .run.settings import Settings, parse_codes
 
 Codes = str | Iterable[str]  # "B,A101" or ["B", "A101"]
@@ -45,7 +46,6 @@ PathLike = str | os.PathLike[str]
 Paths = PathLike | Iterable[PathLike]
 
 _TEXT = Path("<text>")  # what a text is called where a run would name its file
-_CHECK, _FIX, _FIX_UNSAFE = RunOptions(), RunOptions(fix=True), RunOptions(fix=True, unsafe_fixes=True)
 _MOST_KEPT = 8  # engines a process keeps for Linters it has unpickled, and default linters of check_text
 
 
@@ -98,7 +98,7 @@ class Linter:
     def check(self, text: str, *, metadata: Mapping[str, Any] | None = None) -> list[Finding]:
         """The findings in `text`, in text order, their offsets code points into it. `metadata` is what front
         matter would say of it: `source` and `url` for rules of one source, `language` the expected one."""
-        seen = examine(self._engine, self._config, _CHECK, _TEXT, _document(text, metadata))
+        seen = examine(self._engine, RunPlan(self._config), _TEXT, _document(text, metadata))
         if seen.stopped:
             raise CleanlintError(seen.stopped)
         return list(seen.findings)
@@ -107,7 +107,8 @@ class Linter:
         """`text` with the safe fixes applied (and the unsafe ones too, with `unsafe`), as `cleanlint fix`
         writes it, with the edits made, the findings left in the fixed text, and why no fix was applied if
         the removals would take more than max-removal of its words."""
-        seen = examine(self._engine, self._config, _FIX_UNSAFE if unsafe else _FIX, _TEXT, _document(text, metadata))
+        plan = RunPlan(self._config, fix=True, unsafe_fixes=unsafe)
+        seen = examine(self._engine, plan, _TEXT, _document(text, metadata))
         if seen.stopped or seen.fix_result is None:
             raise CleanlintError(seen.stopped or "the text could not be fixed")
         return seen.fix_result

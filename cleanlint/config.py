@@ -22,6 +22,7 @@ _KEYS = {
 # The language identifiers of the language check (the setting `language-backend`, a rule's `backend:`): the
 # package each needs and the extra that installs it. Kept with the settings, so that a settings file is
 # judged without loading the check.
+TEXT_FIELD = "text"  # the field of a JSONL record, or the column of a Parquet file, that holds the article
 LANGUAGE_BACKENDS = {"langdetect": ("langdetect", ""), "cld2": ("pycld2", "cld2")}
 
 
@@ -43,7 +44,7 @@ class Config:
     language_backend: str | None = None  # the identifier of every `language` rule; None: each rule's own
     max_removal: float = 0.4  # the share of a document's words that fix may remove at most
     max_file_size: float = 10.0  # megabytes: larger article files, and longer JSONL lines, are refused
-    text_field: str | None = None  # the field of a JSONL record that holds the article (default "text")
+    text_field: str = TEXT_FIELD  # the field of a JSONL record, or the Parquet column, that holds the article
     baseline: Path | None = None  # the file of accepted findings
 
     @property
@@ -210,8 +211,8 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
     max_file_size = data.get("max-file-size", 10)
     if isinstance(max_file_size, bool) or not isinstance(max_file_size, (int, float)) or max_file_size <= 0:
         raise fail("max-file-size must be a number of megabytes above 0")
-    text_field = data.get("text-field")
-    if text_field is not None and (not isinstance(text_field, str) or not text_field):
+    text_field = data.get("text-field", TEXT_FIELD)
+    if not isinstance(text_field, str) or not text_field:
         raise fail("text-field must be the name of the JSONL field that holds the article, such as 'text'")
     baseline = data.get("baseline")
     if baseline is not None and (not isinstance(baseline, str) or not baseline):

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..corpus.consistency import DEFAULT_MIN_SIMILARITY
 from ..safeio.printable import one_line
-from ..sources.articles import TEXT_FIELD
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
 from .options import add_config_option, add_output_file_option, add_text_field_option, fraction, report_path_problem
 
@@ -53,8 +52,7 @@ def consistency_command(args: argparse.Namespace, config: Config) -> int:
     paths = args.paths or [Path(".")]
     if (problem := report_path_problem(args.output_file, paths)) is not None:
         return error_exit(problem)
-    text_field = args.text_field or config.text_field or TEXT_FIELD
-    articles, errors = read_articles(paths, text_field, config.is_excluded, config.max_file_bytes)
+    articles, errors = read_articles(paths, config.text_field, config.is_excluded, config.max_file_bytes)
     for _, message in errors:
         print(one_line(f"error: {message}"), file=sys.stderr)
     groups, found = find_disagreements([a.document for a in articles], args.min_similarity)

@@ -11,6 +11,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .. import __version__
@@ -30,6 +31,7 @@ from .options import (
     fraction,
     whole_number,
 )
+from .plan import PlanError, run_plan
 
 
 def _codes(value: str) -> list[str]:
@@ -183,9 +185,13 @@ def _add_mine_parser(sub) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    """The settings: --config FILE, else the nearest settings file at or above the first PATH."""
+    """The settings: --config FILE, else the nearest settings file at or above the first PATH; with
+    --text-field in place of the settings' text-field."""
     start = args.paths[0] if getattr(args, "paths", None) else Path.cwd()
-    return load_config(args.config if args.config else find_config(start))
+    config = load_config(args.config if args.config else find_config(start))
+    if getattr(args, "text_field", None):
+        config = replace(config, text_field=args.text_field)
+    return config
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -229,7 +235,11 @@ def _run(argv: Sequence[str] | None) -> int:
     except (ConfigError, RuleError) as err:
         return error_exit(str(err))
     if args.command in ("check", "fix"):
-        return lint(args, config, spec, engine)
+        try:
+            plan = run_plan(args, config, engine, spec.cache_dir)
+        except PlanError as err:
+            return error_exit(str(err))
+        return lint(plan, spec, engine)
     from .rules import explain, list_rules, mine, run_rule_examples, write_docs  # here: a hook runs only `check`
 
     if args.command == "mine":

@@ -12,15 +12,15 @@ dask is an optional extra (`pip install 'cleanlint[dask]'`) and is imported only
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..config import Config
 from ..engine.engine import Engine
 from ..ruleset.defaults import default_rules_dir
 from ..sources.articles import LINTED_SUFFIXES, InputError, discover
-from .outcome import FileResult, RunOptions
+from .outcome import FileResult
+from .plan import RunPlan
 from .runner import EngineSpec, process
 
 _engines: dict[EngineSpec, Engine] = {}  # per worker process: built on its first task, reused after
@@ -30,15 +30,13 @@ class ClusterError(Exception):
     """The cluster cannot be used; str() is the one line shown to the user."""
 
 
-def _process_on_worker(
-    path: Path, spec: EngineSpec, config: Config, options: RunOptions, defaults: Path
-) -> list[FileResult]:
+def _process_on_worker(path: Path, spec: EngineSpec, plan: RunPlan, defaults: Path) -> list[FileResult]:
     """One file on a worker. `defaults` is where the default rules are on the machine that started the run;
     a worker uses its own copy, wherever its cleanlint is installed."""
     if spec not in _engines:
         own = tuple(default_rules_dir() if p == defaults else p for p in spec.rule_paths)
         _engines[spec] = replace(spec, rule_paths=own).build()
-    return list(process(_engines[spec], config, options, path))
+    return list(process(_engines[spec], plan, path))
 
 
 def _local_workers(scheduler: str) -> int | None:
@@ -53,15 +51,14 @@ def _local_workers(scheduler: str) -> int | None:
     return int(count) if count else (os.cpu_count() or 1)
 
 
-def run_on_cluster(
-    paths: Sequence[Path], spec: EngineSpec, config: Config, options: RunOptions, scheduler: str
-) -> Iterator[FileResult]:
-    """FileResults for every file under `paths`, computed on the cluster at `scheduler`, in discovery order."""
+def run_on_cluster(spec: EngineSpec, plan: RunPlan, scheduler: str) -> Iterator[FileResult]:
+    """FileResults for every file under the plan's PATHs, computed on the cluster at `scheduler`, in discovery
+    order."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError("--dask needs the dask extra: pip install 'cleanlint[dask]'") from None
-    found = list(discover(paths, config.is_excluded, LINTED_SUFFIXES))
+    found = list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES))
     files = [p for p in found if isinstance(p, Path)]
     workers = _local_workers(scheduler)
     try:
@@ -78,8 +75,7 @@ def run_on_cluster(
             _process_on_worker,
             [p.absolute() for p in files],
             spec=spec,
-            config=config,
-            options=options,
+            plan=plan,
             defaults=default_rules_dir(),
             pure=False,
         )

@@ -66,6 +66,7 @@ def logged(
     path: Path,
     edits: Sequence[AppliedEdit],
     original: str,
+    *,
     crlf: bool,
     after: str,
     before: str | None,

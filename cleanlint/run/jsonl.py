@@ -14,13 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from ..config import Config
 from ..engine.engine import Engine
 from ..safeio.atomic import WriteRefused, file_digest, replacing
 from ..sources.articles import InputError, SourceText, check_readable, refuse_binary
 from ..sources.jsonl import Record, read_records, rewrite
 from .fixlog import LogError, LoggedEdit, append, logged, not_written
-from .outcome import Examined, FileResult, RunOptions, examine
+from .outcome import Examined, FileResult, examine
+from .plan import RunPlan
 
 MAX_LINE_ERRORS = 10  # bad lines reported one by one; the rest of a broken file is counted in one more line
 
@@ -40,8 +40,8 @@ class _HashingWriter:
         self.digest.update(data)
 
 
-def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Path) -> list[FileResult]:
-    writing = options.fix and options.write
+def process_jsonl(engine: Engine, plan: RunPlan, path: Path) -> list[FileResult]:
+    writing = plan.fix and plan.write
     try:
         check_readable(path, None)
         digest = file_digest(path) if writing else None  # what the file must still be when it is replaced
@@ -60,14 +60,14 @@ def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Pat
             stream.seek(0)
             with replacing(path, digest) if writing else nullcontext() as out:
                 writer = _HashingWriter(out) if out is not None else None
-                log = _stream(engine, config, options, path, stream, writer, results)
+                log = _stream(engine, plan, path, stream, writer, results)
                 if writer is None:
                     return _with_file(path, results)
                 if any(r.error for r in results) or not log:
                     raise _NotWritten
-                if options.log is not None:  # the edits are on disk before the file is replaced
+                if plan.log is not None:  # the edits are on disk before the file is replaced
                     after = writer.digest.hexdigest()
-                    append(options.log, [replace(e, after=after).line() for e in log])
+                    append(plan.log, [replace(e, after=after).line() for e in log])
                     logged_after = after
     except InputError as err:  # a binary file: nothing was checked
         return [FileResult(path, error=str(err))]
@@ -77,9 +77,9 @@ def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Pat
         return _with_file(path, results)
     except WriteRefused as err:
         error = f"{path}: {err}"
-        if options.log is not None and logged_after is not None:
+        if plan.log is not None and logged_after is not None:
             try:
-                append(options.log, [not_written(path, logged_after)])
+                append(plan.log, [not_written(path, logged_after)])
             except LogError as log_err:
                 error += f"; and {log_err}"
         return [*results, FileResult(path, error=error)]
@@ -92,8 +92,7 @@ def process_jsonl(engine: Engine, config: Config, options: RunOptions, path: Pat
 
 def _stream(
     engine: Engine,
-    config: Config,
-    options: RunOptions,
+    plan: RunPlan,
     path: Path,
     stream: BinaryIO,
     writer: _HashingWriter | None,
@@ -102,7 +101,8 @@ def _stream(
     """Check (and fix) each line; results go to `results`; the log lines of the edits are returned."""
     log: list[LoggedEdit] = []
     bad = 0
-    for record in read_records(stream, options.text_field, config.max_file_bytes):
+    field = plan.config.text_field
+    for record in read_records(stream, field, plan.config.max_file_bytes):
         if record.error or record.blank:
             if writer is not None:
                 writer.write(record.raw)
@@ -111,33 +111,33 @@ def _stream(
                 if bad <= MAX_LINE_ERRORS:
                     results.append(FileResult(path, error=f"{path}: {record.error}", record=record.number))
             continue
-        seen = examine(engine, config, options, path, record.document(path, options.text_field), record.number)
+        seen = examine(engine, plan, path, record.document(path, field), record.number)
         if writer is not None:
-            writer.write(rewrite(record, options.text_field, seen.document.text) if seen.changed else record.raw)
+            writer.write(rewrite(record, field, seen.document.text) if seen.changed else record.raw)
             if seen.changed:
                 # `after`, the digest of the whole file written, is known only at the end
-                log += logged(path, seen.edits, record.text, False, "", None, (record.number, options.text_field))
+                where = (record.number, field)
+                log += logged(path, seen.edits, record.text, crlf=False, after="", before=None, record=where)
         if seen.findings or seen.accepted or seen.changed or seen.stopped or seen.notes:
-            results.append(_result(path, record, seen, options))
+            results.append(_result(path, record, seen, plan.fix))
     if bad > MAX_LINE_ERRORS:
         results.append(FileResult(path, error=f"{path}: {bad - MAX_LINE_ERRORS} more lines that cannot be used"))
     return log
 
 
-def _result(path: Path, record: Record, seen: Examined, options: RunOptions) -> FileResult:
+def _result(path: Path, record: Record, seen: Examined, fixing: bool) -> FileResult:
     assert record.text is not None
     source = SourceText(path, record.text, False, False, "")
-    error = f"{path}: line {record.number}: {seen.stop_error(options.fix)}" if seen.stopped else None
-    fixed = seen.document.text if options.fix and not error else None
+    error = f"{path}: line {record.number}: {seen.stop_error(fixing)}" if seen.stopped else None
     return FileResult(
         path,
-        seen.findings,
-        error,
-        source,
-        seen.document,
-        fixed,
-        seen.applied,
-        seen.notes,
+        findings=seen.findings,
+        error=error,
+        source=source,
+        document=seen.document,
+        fixed_text=seen.document.text if fixing and not error else None,
+        applied=seen.applied,
+        notes=seen.notes,
         record=record.number,
         accepted=seen.accepted,
     )

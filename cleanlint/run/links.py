@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..sources.html import is_html, text_path
-from .outcome import RunOptions
+from .plan import RunPlan
 
 NOT_REWRITTEN = "a symbolic link; not rewritten (name it on the command line to fix its target)"
 PAGE_TEXT_NOT_REWRITTEN = (
@@ -20,10 +20,10 @@ PAGE_TEXT_NOT_REWRITTEN = (
 )
 
 
-def link_notice(options: RunOptions, path: Path) -> str | None:
+def link_notice(plan: RunPlan, path: Path) -> str | None:
     """The one-line notice for a file `fix` must not write because it is a link a search found; None when
     the run writes nothing, or the file may be written."""
-    if not options.fix or path.absolute() in options.named:
+    if not plan.fix or path.absolute() in plan.named:
         return None
     if is_html(path):
         text = text_path(path)

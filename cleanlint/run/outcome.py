@@ -11,29 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..document import Document
 from ..engine.engine import Engine, RulesStopped
 from ..model import Finding
-from ..sources.articles import TEXT_FIELD, SourceText
-from .baseline import Baseline
+from ..sources.articles import SourceText
+from .plan import RunPlan
 from .resultcache import entry_key, load_findings, store_findings
 
 if TYPE_CHECKING:
     from ..engine.fixer import AppliedEdit, FixResult
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    fix: bool = False
-    unsafe_fixes: bool = False
-    write: bool = True  # False for `fix --diff`
-    log: Path | None = None  # `fix --log`: the file the applied edits are appended to
-    baseline: Baseline | None = None  # accepted findings, neither reported nor fixed
-    text_field: str = TEXT_FIELD  # the field of a JSONL record that holds the article
-    cache_dir: Path | None = None  # `check`: findings of unchanged documents are kept here (resultcache.py)
-    fingerprint: str = ""  # the engine's, part of every cache key
-    named: frozenset[Path] = frozenset()  # the PATHs named, absolute: fix writes through a link only if named
 
 
 @dataclass(frozen=True)
@@ -75,13 +61,12 @@ class Examined:
         return f"{self.stopped}; the file was not written" if fixing else self.stopped
 
 
-def examine(
-    engine: Engine, config: Config, options: RunOptions, path: Path, doc: Document, record: int | None = None
-) -> Examined:
+def examine(engine: Engine, plan: RunPlan, path: Path, doc: Document, record: int | None = None) -> Examined:
+    config = plan.config
     if config.language:  # the settings' language outranks what a page declares (see kinds/language.py)
         doc.metadata["language"] = config.language
     skip = config.ignores_for(path)
-    baseline = options.baseline
+    baseline = plan.baseline
 
     def reported(d: Document, findings: list[Finding] | tuple[Finding, ...]) -> tuple[tuple[Finding, ...], int]:
         """The findings the baseline does not accept, and how many it does."""
@@ -94,16 +79,16 @@ def examine(
         return list(reported(d, findings)[0])
 
     try:
-        if not options.fix:
-            return Examined(doc, *reported(doc, _check_cached(engine, options, path, doc, skip)))
+        if not plan.fix:
+            return Examined(doc, *reported(doc, _check_cached(engine, plan, path, doc, skip)))
         from ..engine.fixer import fix_document  # here: `check`, a hook's command, fixes nothing
 
-        result = fix_document(engine, doc, options.unsafe_fixes, config.max_removal, skip, keep)
+        result = fix_document(engine, doc, plan.unsafe_fixes, config.max_removal, skip, keep)
     except RulesStopped as stop:
         message = f"{stop}; its findings are missing"
         # in fix mode the stop came in some pass of the fixer: report on the text as read
         return Examined(
-            doc, *reported(doc, _check_anyway(engine, doc, skip) if options.fix else stop.findings), stopped=message
+            doc, *reported(doc, _check_anyway(engine, doc, skip) if plan.fix else stop.findings), stopped=message
         )
     notes = tuple(n for n in (result.refused,) if n)
     if not result.converged:
@@ -122,15 +107,13 @@ def _check_anyway(engine: Engine, doc: Document, skip: tuple[str, ...]) -> list[
         return stop.findings
 
 
-def _check_cached(
-    engine: Engine, options: RunOptions, path: Path, doc: Document, skip: tuple[str, ...]
-) -> list[Finding]:
+def _check_cached(engine: Engine, plan: RunPlan, path: Path, doc: Document, skip: tuple[str, ...]) -> list[Finding]:
     """engine.check, or the findings it gave for this very document before (resultcache.py)."""
-    if options.cache_dir is None:
+    if plan.cache_dir is None:
         return engine.check(doc, skip)
-    key = entry_key(options.fingerprint, path, doc, skip)
-    findings = load_findings(options.cache_dir, key)
+    key = entry_key(plan.fingerprint, path, doc, skip)
+    findings = load_findings(plan.cache_dir, key)
     if findings is None:
         findings = engine.check(doc, skip)  # a rule stopped by its time limit raises: nothing is stored
-        store_findings(options.cache_dir, key, findings)
+        store_findings(plan.cache_dir, key, findings)
     return findings

@@ -20,12 +20,12 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
 from ..document import Document
 from ..engine.engine import Engine
 from ..safeio.atomic import WriteRefused, file_digest, replacing
 from ..sources.articles import InputError, SourceText, check_readable
-from .outcome import Examined, FileResult, RunOptions, examine
+from .outcome import Examined, FileResult, examine
+from .plan import RunPlan
 
 FRONT_MATTER_COLUMNS = ("source", "url", "language")  # the columns rules read, as front matter
 NEEDS_EXTRA = "reading Parquet needs the parquet extra: pip install 'cleanlint[parquet]'"
@@ -36,7 +36,7 @@ class _NotWritten(Exception):
     """Leaves the file as it was: no text changed, or a row could not be checked."""
 
 
-def process_parquet(engine: Engine, config: Config, options: RunOptions, path: Path) -> Iterator[FileResult]:
+def process_parquet(engine: Engine, plan: RunPlan, path: Path) -> Iterator[FileResult]:
     """The results of the file's rows with something to say, in order, as they are made; then, if the file
     could not be read or written, an error for the file itself."""
     # pyarrow's buffers from the C library's allocator, unless the user chose one: its default, mimalloc, keeps
@@ -48,15 +48,15 @@ def process_parquet(engine: Engine, config: Config, options: RunOptions, path: P
     except ImportError:
         yield FileResult(path, error=f"{path}: {NEEDS_EXTRA}")
         return
-    writing = options.fix and options.write
-    if writing and options.log is not None:
+    writing = plan.fix and plan.write
+    if writing and plan.log is not None:
         yield FileResult(path, error=f"{path}: {NO_LOG}")
         return
     try:
         check_readable(path, None)
         digest = file_digest(path) if writing else None  # what the file must still be when it is replaced
         table = pq.ParquetFile(path)
-        column = _text_column(table.schema_arrow, options.text_field)
+        column = _text_column(table.schema_arrow, plan.config.text_field)
     except InputError as err:
         yield FileResult(path, error=str(err))
         return
@@ -69,7 +69,7 @@ def process_parquet(engine: Engine, config: Config, options: RunOptions, path: P
     if isinstance(column, str):
         yield FileResult(path, error=f"{path}: {column}")
         return
-    rows = _Rows(engine, config, options, path, table, column)
+    rows = _Rows(engine, plan, path, table, column)
     try:
         with table, replacing(path, digest) if writing else nullcontext() as out:
             writer = _writer(pq, out, table) if out is not None else None
@@ -94,17 +94,17 @@ def process_parquet(engine: Engine, config: Config, options: RunOptions, path: P
 class _Rows:
     """The rows of one file, checked (and fixed) a row group at a time; what happened, for the end."""
 
-    def __init__(self, engine: Engine, config: Config, options: RunOptions, path: Path, table: Any, column: int):
-        self.engine, self.config, self.options, self.path = engine, config, options, path
+    def __init__(self, engine: Engine, plan: RunPlan, path: Path, table: Any, column: int):
+        self.engine, self.plan, self.path = engine, plan, path
         self.table, self.column = table, column
         names = table.schema_arrow.names
-        self.front_matter = [n for n in FRONT_MATTER_COLUMNS if n in names and n != options.text_field]
+        self.front_matter = [n for n in FRONT_MATTER_COLUMNS if n in names and n != plan.config.text_field]
         self.number = 0  # the last row read, from 1
         self.failed = self.changed = self.reported = False
 
     def each(self, writer: Any) -> Iterator[FileResult]:
         """Each row's result worth reporting; with a writer, each row group written, its texts as fixed."""
-        field = self.options.text_field
+        field = self.plan.config.text_field
         wanted = None if writer is not None else [field, *self.front_matter]  # only what is read, to check
         for group in range(self.table.num_row_groups):
             batch = self.table.read_row_group(group, columns=wanted)
@@ -126,22 +126,22 @@ class _Rows:
 
     def _examine(self, text: str, metadata: dict[str, Any]) -> Examined:
         doc = Document(text, str(self.path), 0, metadata)
-        seen = examine(self.engine, self.config, self.options, self.path, doc, self.number)
+        seen = examine(self.engine, self.plan, self.path, doc, self.number)
         self.failed = self.failed or seen.stopped is not None
         self.changed = self.changed or (seen.changed and seen.stopped is None)
         return seen
 
     def _result(self, text: str, seen: Examined) -> FileResult:
-        error = f"{self.path}: row {self.number}: {seen.stop_error(self.options.fix)}" if seen.stopped else None
+        error = f"{self.path}: row {self.number}: {seen.stop_error(self.plan.fix)}" if seen.stopped else None
         return FileResult(
             self.path,
-            seen.findings,
-            error,
-            SourceText(self.path, text, False, False, ""),
-            seen.document,
-            seen.document.text if self.options.fix and not error else None,
-            seen.applied,
-            seen.notes,
+            findings=seen.findings,
+            error=error,
+            source=SourceText(self.path, text, False, False, ""),
+            document=seen.document,
+            fixed_text=seen.document.text if self.plan.fix and not error else None,
+            applied=seen.applied,
+            notes=seen.notes,
             record=self.number,
             accepted=seen.accepted,
         )

@@ -17,7 +17,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import Config
 from ..engine.engine import Engine, Selection
 from ..ruleset.cache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
 from ..ruleset.files import RuleError
@@ -32,7 +31,8 @@ from ..sources.articles import (
 )
 from ..sources.html import is_html, read_page, write_text
 from .links import link_notice
-from .outcome import FileResult, RunOptions, examine
+from .outcome import FileResult, examine
+from .plan import RunPlan
 
 if TYPE_CHECKING:
     from ..engine.fixer import AppliedEdit
@@ -98,27 +98,27 @@ def _loaded_with_backend(load: Callable[[], list[Rule]], backend: str | None) ->
     return _with_backend(load(), backend)
 
 
-def process(engine: Engine, config: Config, options: RunOptions, path: Path) -> Iterable[FileResult]:
+def process(engine: Engine, plan: RunPlan, path: Path) -> Iterable[FileResult]:
     """The results for one file: one for an article or page; one for each JSONL record or Parquet row with
     something to say (a Parquet file's as they are made, so that a large one is never held whole)."""
-    if (notice := link_notice(options, path)) is not None:
-        return _not_written(engine, config, options, path, notice)
+    if (notice := link_notice(plan, path)) is not None:
+        return _not_written(engine, plan, path, notice)
     # here, each reader of many records: a hook's run over articles needs neither, nor the fix log they import
     if is_jsonl(path):
         from .jsonl import process_jsonl
 
-        return process_jsonl(engine, config, options, path)
+        return process_jsonl(engine, plan, path)
     if is_parquet(path):
         from .parquet import process_parquet
 
-        return process_parquet(engine, config, options, path)
-    return [_process_article(engine, config, options, path)]
+        return process_parquet(engine, plan, path)
+    return [_process_article(engine, plan, path)]
 
 
-def _not_written(engine: Engine, config: Config, options: RunOptions, path: Path, notice: str) -> list[FileResult]:
+def _not_written(engine: Engine, plan: RunPlan, path: Path, notice: str) -> list[FileResult]:
     """A link `fix` must not write through (links.py): its findings as `check` reports them, all remaining,
     and the notice, unless the file could not be read at all (its error says enough)."""
-    results = list(process(engine, config, replace(options, fix=False), path))
+    results = list(process(engine, replace(plan, fix=False), path))
     if any(r.error and r.record is None for r in results):
         return results
     if results[0].record is None:
@@ -126,27 +126,27 @@ def _not_written(engine: Engine, config: Config, options: RunOptions, path: Path
     return [FileResult(path, notes=(notice,)), *results]
 
 
-def _process_article(engine: Engine, config: Config, options: RunOptions, path: Path) -> FileResult:
+def _process_article(engine: Engine, plan: RunPlan, path: Path) -> FileResult:
     try:
-        source = read_page(path, config.max_file_bytes) if is_html(path) else read_source(path, config.max_file_bytes)
+        limit = plan.config.max_file_bytes
+        source = read_page(path, limit) if is_html(path) else read_source(path, limit)
         doc = source.document()
     except InputError as err:
         return FileResult(path, error=str(err))
-    seen = examine(engine, config, options, path, doc)
+    seen = examine(engine, plan, path, doc)
     result = FileResult(
         path,
-        seen.findings,
-        None,
-        source,
-        seen.document,
-        seen.document.text if options.fix else None,
-        seen.applied,
-        seen.notes,
+        findings=seen.findings,
+        source=source,
+        document=seen.document,
+        fixed_text=seen.document.text if plan.fix else None,
+        applied=seen.applied,
+        notes=seen.notes,
         accepted=seen.accepted,
     )
     if seen.stopped:
-        return replace(result, error=f"{path}: {seen.stop_error(options.fix)}", fixed_text=None)
-    if not (options.fix and options.write and (seen.changed or source.target is not None)):
+        return replace(result, error=f"{path}: {seen.stop_error(plan.fix)}", fixed_text=None)
+    if not (plan.fix and plan.write and (seen.changed or source.target is not None)):
         return result
     from .fixlog import LogError, append, not_written  # here: only a fix writes, and logs what it wrote
 
@@ -154,17 +154,17 @@ def _process_article(engine: Engine, config: Config, options: RunOptions, path: 
         if source.target is not None:  # an HTML page: its text is written beside it; the page stays the source
             if write_text(source, seen.document.text):  # logged after: the page still holds every word
                 after = hashlib.sha256(seen.document.text.encode("utf-8")).hexdigest()
-                _log(options, source.target, seen.edits, doc.text, False, None, after)
+                _log(plan, source.target, seen.edits, doc.text, False, None, after)
                 return replace(result, wrote_text=True)
             return result
         data = source.encode(seen.document.text)
         after = hashlib.sha256(data).hexdigest()
-        _log(options, path, seen.edits, doc.text, source.crlf, source.digest, after)  # on disk before the write
+        _log(plan, path, seen.edits, doc.text, source.crlf, source.digest, after)  # on disk before the write
         try:
             write_atomic(source, seen.document.text)
         except InputError:
-            if options.log:  # the logged run never happened: undo must skip it
-                append(options.log, [not_written(path, after)])
+            if plan.log:  # the logged run never happened: undo must skip it
+                append(plan.log, [not_written(path, after)])
             raise
     except InputError as err:
         return replace(result, error=str(err), fixed_text=None)
@@ -174,7 +174,7 @@ def _process_article(engine: Engine, config: Config, options: RunOptions, path: 
 
 
 def _log(
-    options: RunOptions,
+    plan: RunPlan,
     path: Path,
     edits: Sequence[AppliedEdit],
     original: str,
@@ -182,22 +182,22 @@ def _log(
     before: str | None,
     after: str,
 ) -> None:
-    if options.log is not None:
+    if plan.log is not None:
         from .fixlog import append, logged
 
-        append(options.log, [e.line() for e in logged(path, edits, original, crlf, after, before)])
+        append(plan.log, [e.line() for e in logged(path, edits, original, crlf=crlf, after=after, before=before)])
 
 
 # What a worker process checks files with. A worker forked from this process finds it already set, with
 # the engine built here: the rules read, their literals scanned for, the patterns compiled so far. A worker
 # started afresh (where fork is not the start method) builds its own from the spec.
-_worker: tuple[Engine, Config, RunOptions] | None = None
+_worker: tuple[Engine, RunPlan] | None = None
 
 
-def _init_worker(spec: EngineSpec, config: Config, options: RunOptions) -> None:
+def _init_worker(spec: EngineSpec, plan: RunPlan) -> None:
     global _worker
     if _worker is None:
-        _worker = (spec.build(), config, options)
+        _worker = (spec.build(), plan)
 
 
 def _process_in_worker(path: Path) -> list[FileResult]:
@@ -205,35 +205,27 @@ def _process_in_worker(path: Path) -> list[FileResult]:
     return list(process(*_worker, path))
 
 
-def run(
-    paths: Sequence[Path], spec: EngineSpec, engine: Engine, config: Config, options: RunOptions, jobs: int = 1
-) -> Iterator[FileResult]:
-    """FileResults for every file found under `paths` (and JSONL record), in discovery order."""
-    found = list(discover(paths, config.is_excluded, LINTED_SUFFIXES))
-    return run_found(found, spec, engine, config, options, jobs)
+def run(spec: EngineSpec, engine: Engine, plan: RunPlan) -> Iterator[FileResult]:
+    """FileResults for every file found under the plan's PATHs (and JSONL record), in discovery order."""
+    return run_found(list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES)), spec, engine, plan)
 
 
 def run_found(
-    found: Sequence[Path | InputError],
-    spec: EngineSpec,
-    engine: Engine,
-    config: Config,
-    options: RunOptions,
-    jobs: int = 1,
+    found: Sequence[Path | InputError], spec: EngineSpec, engine: Engine, plan: RunPlan
 ) -> Iterator[FileResult]:
     """FileResults for files already found (sources.discover), in that order: for a caller that needs to
     know the files before the run starts, such as a progress bar, without walking the folders twice."""
     files = [p for p in found if isinstance(p, Path)]
-    workers = min(jobs if jobs > 0 else os.cpu_count() or 1, len(files))
+    workers = min(plan.jobs if plan.jobs > 0 else os.cpu_count() or 1, len(files))
     if workers <= 1:
-        results = iter(process(engine, config, options, p) for p in files)
+        results = iter(process(engine, plan, p) for p in files)
     else:
         from concurrent.futures import ProcessPoolExecutor  # here: a one-job run (a hook) need not load it
 
         global _worker
         engine.prepare()
-        _worker = (engine, config, options)  # for forked workers; see _worker
-        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, config, options))
+        _worker = (engine, plan)  # for forked workers; see _worker
+        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, plan))
         results = pool.map(_process_in_worker, files, chunksize=max(1, min(32, len(files) // (workers * 8))))
     try:
         for item in found:

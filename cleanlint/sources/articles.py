@@ -27,7 +27,6 @@ JSONL_SUFFIXES = (".jsonl",)
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES, *JSONL_SUFFIXES)
 PARQUET_SUFFIXES = (".parquet",)
 LINTED_SUFFIXES = (*ARTICLE_SUFFIXES, *PARQUET_SUFFIXES)  # what `check` and `fix` read (run/parquet.py)
-TEXT_FIELD = "text"  # the field of a JSONL record, or the column of a Parquet file, that holds the article
 # The largest file read whole (the settings' max-file-size): an article is kilobytes, so a file of many
 # megabytes is a mistake (a dump, a log) that would only cost memory. JSONL files are read a line at a time,
 # and this bounds each line instead.

@@ -22,7 +22,8 @@ from cleanlint.report.html import HtmlReport
 from cleanlint.report.html_render import removal, score, segments, source_of, text_html
 from cleanlint.ruleset.defaults import default_rules_dir
 from cleanlint.run.outcome import FileResult
-from cleanlint.run.runner import EngineSpec, RunOptions, run
+from cleanlint.run.plan import RunPlan
+from cleanlint.run.runner import EngineSpec, run
 
 
 def finding(code: str, start: int, end: int, category=Category.BOILERPLATE, fix=None, message="m") -> Finding:
@@ -46,7 +47,7 @@ def page(*results: FileResult, max_removal: float = 0.4) -> str:
 def checked(default_engine: Engine, *paths: Path) -> list[FileResult]:
     """FileResults of a real `check` run over `paths`, with the default rules."""
     spec = EngineSpec((default_rules_dir(),), Selection())
-    return list(run(list(paths), spec, default_engine, Config(), RunOptions()))
+    return list(run(spec, default_engine, RunPlan(Config(), paths=tuple(paths))))
 
 
 class _Balance(HTMLParser):

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...config import TEXT_FIELD
 from ...document import Document
 from ...sources.articles import (
     DEFAULT_MAX_BYTES,
-    TEXT_FIELD,
     InputError,
     check_readable,
     discover,
