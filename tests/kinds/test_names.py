@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,25 @@ def test_the_index_is_kept_and_read_back(tmp_path: Path, monkeypatch: pytest.Mon
     [kept] = (tmp_path / "cleanlint").glob("places-*.index")
     assert _kept_format(kept) == placenames._FORMAT
     assert placenames.place_index.__wrapped__() == built
+
+
+@pytest.mark.slow
+def test_indexes_of_other_installations_are_removed_once_a_month_old(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Each upgrade writes an index of its own; when one is written, those of a month ago go, nothing else."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "cleanlint"
+    folder.mkdir()
+    month_ago = time.time() - placenames._PRUNE_AFTER - 60
+    names = ("places-a.json", "places-b.index", "places-c.index", "key")
+    old_json, old_index, recent, other = (folder / name for name in names)
+    for path in (old_json, old_index, recent, other):
+        path.write_bytes(b"x")
+    for path in (old_json, old_index, other):
+        os.utime(path, (month_ago, month_ago))
+    placenames.place_index.__wrapped__()
+    kept = placenames._cache_path()
+    assert kept is not None and kept.is_file()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([kept.name, recent.name, other.name])
 
 
 def _kept_format(path: Path) -> int:

@@ -26,6 +26,7 @@ import json
 import math
 import os
 import stat
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -71,7 +72,11 @@ def place_index() -> PlaceIndex:
     if path is not None:
         with contextlib.suppress(OSError):
             _write(path, _encoded(index))
+            _prune(path)
     return index
+
+
+_PRUNE_AFTER = 30 * 24 * 3600  # seconds: a kept index of another installation older than this is removed
 
 
 def _cache_path() -> Path | None:
@@ -81,6 +86,17 @@ def _cache_path() -> Path | None:
     versions = "\0".join(_installed(name) for name in _PACKAGES)
     stamp = f"{_FORMAT}\0{MIN_WORD_ZIPF}\0{_CITY_POPULATION}\0{_LARGE_CITY}\0{versions}"
     return folder / f"places-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.index"
+
+
+def _prune(kept: Path) -> None:
+    """Remove the indexes of earlier installations and formats beside `kept`, once they are a month old: each
+    upgrade of a package (or another virtual environment) writes an index of its own, and nothing else would
+    ever remove the ones no run reads any more. An index still in use elsewhere is only built again."""
+    month_ago = time.time() - _PRUNE_AFTER
+    for old in kept.parent.glob("places-*"):
+        with contextlib.suppress(OSError):
+            if old != kept and old.suffix in (".json", ".index") and old.lstat().st_mtime < month_ago:
+                old.unlink()
 
 
 def _installed(package: str) -> str:
