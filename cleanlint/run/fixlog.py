@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine.fixer import AppliedEdit
+from ..safeio.atomic import WriteRefused
 from ..safeio.printable import escape_surrogates
+from ..sources.articles import InputError
 
 NOT_WRITTEN = "not-written"
 
@@ -117,6 +120,42 @@ def append(log: Path, lines: Sequence[str]) -> None:
 
 def not_written(path: Path, after: str) -> str:
     return json.dumps({"path": os.path.abspath(path), NOT_WRITTEN: True, "after": after})
+
+
+class Logbook:
+    """One file's edits in the log of a run that replaces it (`logged_replacement`)."""
+
+    def __init__(self, log: Path | None, path: Path):
+        self.log, self.path = log, path
+        self.after: str | None = None  # the digest the logged lines promise, once they are on disk
+        self.failure: str | None = None  # why the line saying the file was not written could not be added
+
+    def record(self, edits: Sequence[LoggedEdit], after: str) -> None:
+        """The edits' lines on disk, promising the file's bytes will be those of digest `after`: call it
+        before the file is replaced. Raises LogError when they cannot be written."""
+        if self.log is not None:
+            append(self.log, [e.line() for e in edits])
+            self.after = after
+
+    def not_written(self) -> None:
+        if self.log is not None and self.after is not None:
+            try:
+                append(self.log, [not_written(self.path, self.after)])
+            except LogError as err:
+                self.failure = str(err)
+
+
+@contextmanager
+def logged_replacement(log: Path | None, path: Path) -> Iterator[Logbook]:
+    """The one way a fixed file is replaced with a log: inside the block the edits are recorded (on disk
+    first) and the file is replaced; if replacing it fails, a line saying so is appended, so that undo skips
+    those edits, and the error goes on (`failure` then says if even that line could not be written)."""
+    book = Logbook(log, path)
+    try:
+        yield book
+    except (WriteRefused, InputError):
+        book.not_written()
+        raise
 
 
 def read_log(log: Path) -> list[LoggedEdit]:

@@ -18,7 +18,7 @@ from ..engine.engine import Engine
 from ..safeio.atomic import WriteRefused, file_digest, replacing
 from ..sources.articles import InputError, SourceText, check_readable, refuse_binary
 from ..sources.jsonl import Record, read_records, rewrite
-from .fixlog import LogError, LoggedEdit, append, logged, not_written
+from .fixlog import Logbook, LogError, LoggedEdit, logged, logged_replacement
 from .outcome import Examined, FileResult, examine
 from .plan import RunPlan
 
@@ -53,12 +53,15 @@ def process_jsonl(engine: Engine, plan: RunPlan, path: Path) -> list[FileResult]
     except OSError as err:
         return [FileResult(path, error=f"{path}: cannot read: {err.strerror or err}")]
     results: list[FileResult] = []
-    logged_after: str | None = None  # the digest the log's lines promise, once they are on disk
+    book: Logbook | None = None
     try:
         with stream:
             refuse_binary(path, stream.read(8192), "JSONL")
             stream.seek(0)
-            with replacing(path, digest) if writing else nullcontext() as out:
+            with (
+                logged_replacement(plan.log, path) as book,
+                replacing(path, digest) if writing else nullcontext() as out,
+            ):
                 writer = _HashingWriter(out) if out is not None else None
                 log = _stream(engine, plan, path, stream, writer, results)
                 if writer is None:
@@ -67,8 +70,7 @@ def process_jsonl(engine: Engine, plan: RunPlan, path: Path) -> list[FileResult]
                     raise _NotWritten
                 if plan.log is not None:  # the edits are on disk before the file is replaced
                     after = writer.digest.hexdigest()
-                    append(plan.log, [replace(e, after=after).line() for e in log])
-                    logged_after = after
+                    book.record([replace(e, after=after) for e in log], after)
     except InputError as err:  # a binary file: nothing was checked
         return [FileResult(path, error=str(err))]
     except _NotWritten:
@@ -76,13 +78,8 @@ def process_jsonl(engine: Engine, plan: RunPlan, path: Path) -> list[FileResult]
             results.append(FileResult(path, error=f"{path}: not written, because of the lines above"))
         return _with_file(path, results)
     except WriteRefused as err:
-        error = f"{path}: {err}"
-        if plan.log is not None and logged_after is not None:
-            try:
-                append(plan.log, [not_written(path, logged_after)])
-            except LogError as log_err:
-                error += f"; and {log_err}"
-        return [*results, FileResult(path, error=error)]
+        also = f"; and {book.failure}" if book is not None and book.failure else ""
+        return [*results, FileResult(path, error=f"{path}: {err}{also}")]
     except LogError as err:
         return [*results, FileResult(path, error=f"{path}: {err}; not written")]
     except OSError as err:

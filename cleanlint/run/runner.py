@@ -35,7 +35,6 @@ from .outcome import FileResult, examine
 from .plan import RunPlan
 
 if TYPE_CHECKING:
-    from ..engine.fixer import AppliedEdit
     from ..rule import Rule
 
 
@@ -148,44 +147,30 @@ def _process_article(engine: Engine, plan: RunPlan, path: Path) -> FileResult:
         return replace(result, error=f"{path}: {seen.stop_error(plan.fix)}", fixed_text=None)
     if not (plan.fix and plan.write and (seen.changed or source.target is not None)):
         return result
-    from .fixlog import LogError, append, not_written  # here: only a fix writes, and logs what it wrote
+    from .fixlog import Logbook, LogError, logged, logged_replacement  # here: only a fix writes, and logs it
 
+    text, book = seen.document.text, None
     try:
         if source.target is not None:  # an HTML page: its text is written beside it; the page stays the source
-            if write_text(source, seen.document.text):  # logged after: the page still holds every word
-                after = hashlib.sha256(seen.document.text.encode("utf-8")).hexdigest()
-                _log(plan, source.target, seen.edits, doc.text, False, None, after)
-                return replace(result, wrote_text=True)
-            return result
-        data = source.encode(seen.document.text)
-        after = hashlib.sha256(data).hexdigest()
-        _log(plan, path, seen.edits, doc.text, source.crlf, source.digest, after)  # on disk before the write
-        try:
-            write_atomic(source, seen.document.text)
-        except InputError:
-            if plan.log:  # the logged run never happened: undo must skip it
-                append(plan.log, [not_written(path, after)])
-            raise
+            if not write_text(source, text):
+                return result
+            if plan.log is not None:  # logged after: the page still holds every word
+                after = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                edits = logged(source.target, seen.edits, doc.text, crlf=False, after=after, before=None)
+                Logbook(plan.log, source.target).record(edits, after)
+            return replace(result, wrote_text=True)
+        after = hashlib.sha256(source.encode(text)).hexdigest()
+        with logged_replacement(plan.log, path) as book:
+            if plan.log is not None:  # on disk before the write
+                edits = logged(path, seen.edits, doc.text, crlf=source.crlf, after=after, before=source.digest)
+                book.record(edits, after)
+            write_atomic(source, text)
     except InputError as err:
-        return replace(result, error=str(err), fixed_text=None)
+        also = f"; and {book.failure}" if book is not None and book.failure else ""
+        return replace(result, error=f"{err}{also}", fixed_text=None)
     except LogError as err:
         return replace(result, error=f"{path}: {err}; not written", fixed_text=None)
     return result
-
-
-def _log(
-    plan: RunPlan,
-    path: Path,
-    edits: Sequence[AppliedEdit],
-    original: str,
-    crlf: bool,
-    before: str | None,
-    after: str,
-) -> None:
-    if plan.log is not None:
-        from .fixlog import append, logged
-
-        append(plan.log, [e.line() for e in logged(path, edits, original, crlf=crlf, after=after, before=before)])
 
 
 # What a worker process checks files with. A worker forked from this process finds it already set, with
