@@ -18,7 +18,7 @@ from ..report.reporters import make_reporter
 from ..run.baseline import Key, keys, render_baseline
 from ..run.outcome import FileResult
 from ..run.plan import RunPlan
-from ..run.runner import EngineSpec, run_found
+from ..run.runner import run_found
 from ..safeio.atomic import WriteRefused, file_digest, report_destination, write_bytes_atomic
 from ..safeio.printable import one_line
 from ..sources.articles import LINTED_SUFFIXES, discover
@@ -26,17 +26,17 @@ from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
 from .progress import with_progress
 
 
-def lint(plan: RunPlan, spec: EngineSpec, engine: Engine) -> int:
+def lint(plan: RunPlan, engine: Engine) -> int:
     if plan.dask:
         from ..run.distributed import ClusterError, run_on_cluster  # here: dask is an optional extra
 
         try:
-            results = iter(list(run_on_cluster(spec, plan, plan.dask)))
+            results = iter(list(run_on_cluster(plan, plan.dask)))
         except ClusterError as err:
             return error_exit(str(err))
     else:
         found = list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES))
-        results = run_found(found, spec, engine, plan)
+        results = run_found(found, engine, plan)
         if plan.progress:
             results = with_progress(results, sum(isinstance(item, Path) for item in found), sys.stderr)
     status = _report(plan, results)

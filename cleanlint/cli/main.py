@@ -236,10 +236,10 @@ def _run(argv: Sequence[str] | None) -> int:
         return error_exit(str(err))
     if args.command in ("check", "fix"):
         try:
-            plan = run_plan(args, config, engine, spec.cache_dir)
+            plan = run_plan(args, config, spec, engine)
         except PlanError as err:
             return error_exit(str(err))
-        return lint(plan, spec, engine)
+        return lint(plan, engine)
     from .rules import explain, list_rules, mine, run_rule_examples, write_docs  # here: a hook runs only `check`
 
     if args.command == "mine":

@@ -12,6 +12,7 @@ from ..config import Config
 from ..engine.engine import Engine
 from ..run.baseline import DEFAULT_NAME, BaselineError, load_baseline
 from ..run.plan import RunPlan
+from ..run.spec import EngineSpec
 from .options import report_path_problem
 
 
@@ -19,8 +20,8 @@ class PlanError(Exception):
     """The options cannot make a run; str() is the one line shown to the user."""
 
 
-def run_plan(args: argparse.Namespace, config: Config, engine: Engine, cache_dir: Path | None) -> RunPlan:
-    """The plan of this `check` or `fix`; `cache_dir` is the findings cache's folder, None for no cache."""
+def run_plan(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Engine) -> RunPlan:
+    """The plan of this `check` or `fix`, whose rules `spec` chose and `engine` was built from."""
     fixing = args.command == "fix"
     diff, statistics = getattr(args, "diff", False), getattr(args, "statistics", False)
     write_baseline, log = getattr(args, "write_baseline", False), getattr(args, "log", None)
@@ -48,6 +49,7 @@ def run_plan(args: argparse.Namespace, config: Config, engine: Engine, cache_dir
             raise PlanError(str(err)) from None
     return RunPlan(
         config=config,
+        spec=spec,
         paths=paths,
         jobs=args.jobs,
         dask=args.dask,
@@ -58,7 +60,7 @@ def run_plan(args: argparse.Namespace, config: Config, engine: Engine, cache_dir
         baseline=baseline,
         baseline_path=baseline_path,
         write_baseline=write_baseline,
-        cache_dir=cache_dir if engine.fingerprint and not fixing else None,
+        cache_dir=spec.cache_dir if engine.fingerprint and not fixing else None,
         fingerprint=engine.fingerprint,
         format=args.format,
         statistics=statistics,

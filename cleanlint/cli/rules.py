@@ -17,7 +17,8 @@ from ..engine.engine import Engine
 from ..rule import Rule
 from ..ruleset.examples import example_source, run_examples
 from ..run.plan import RunPlan
-from ..run.runner import EngineSpec, run
+from ..run.runner import run
+from ..run.spec import EngineSpec
 from ..safeio.atomic import WriteRefused, report_destination
 from ..safeio.printable import one_line
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
@@ -36,7 +37,7 @@ def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
         return error_exit(problem)
     miner, errors = Miner(MineOptions(args.min_docs, args.min_share, args.max_per_source)), 0
     for root in roots:
-        for r in run(spec, engine, RunPlan(config, paths=(root,), jobs=args.jobs)):
+        for r in run(engine, RunPlan(config, spec, paths=(root,), jobs=args.jobs)):
             if r.error or r.document is None:
                 print(one_line(f"error: {r.error or r.path}"), file=sys.stderr)
                 errors += 1

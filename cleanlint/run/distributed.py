@@ -21,7 +21,8 @@ from ..ruleset.defaults import default_rules_dir
 from ..sources.articles import LINTED_SUFFIXES, InputError, discover
 from .outcome import FileResult
 from .plan import RunPlan
-from .runner import EngineSpec, process
+from .runner import process
+from .spec import EngineSpec
 
 _engines: dict[EngineSpec, Engine] = {}  # per worker process: built on its first task, reused after
 
@@ -30,9 +31,11 @@ class ClusterError(Exception):
     """The cluster cannot be used; str() is the one line shown to the user."""
 
 
-def _process_on_worker(path: Path, spec: EngineSpec, plan: RunPlan, defaults: Path) -> list[FileResult]:
+def _process_on_worker(path: Path, plan: RunPlan, defaults: Path) -> list[FileResult]:
     """One file on a worker. `defaults` is where the default rules are on the machine that started the run;
     a worker uses its own copy, wherever its cleanlint is installed."""
+    spec = plan.spec
+    assert spec is not None
     if spec not in _engines:
         own = tuple(default_rules_dir() if p == defaults else p for p in spec.rule_paths)
         _engines[spec] = replace(spec, rule_paths=own).build()
@@ -51,7 +54,7 @@ def _local_workers(scheduler: str) -> int | None:
     return int(count) if count else (os.cpu_count() or 1)
 
 
-def run_on_cluster(spec: EngineSpec, plan: RunPlan, scheduler: str) -> Iterator[FileResult]:
+def run_on_cluster(plan: RunPlan, scheduler: str) -> Iterator[FileResult]:
     """FileResults for every file under the plan's PATHs, computed on the cluster at `scheduler`, in discovery
     order."""
     try:
@@ -74,7 +77,6 @@ def run_on_cluster(spec: EngineSpec, plan: RunPlan, scheduler: str) -> Iterator[
         futures = client.map(
             _process_on_worker,
             [p.absolute() for p in files],
-            spec=spec,
             plan=plan,
             defaults=default_rules_dir(),
             pure=False,

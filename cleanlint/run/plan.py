@@ -12,11 +12,13 @@ from pathlib import Path
 
 from ..config import Config
 from .baseline import Baseline
+from .spec import EngineSpec
 
 
 @dataclass(frozen=True)
 class RunPlan:
     config: Config = field(default_factory=Config)  # the settings, with the options given in their place
+    spec: EngineSpec | None = None  # the rules chosen, which worker processes build their engines from
     paths: tuple[Path, ...] = ()  # the PATHs named; none: the current folder
     jobs: int = 1  # worker processes; 0: one per core
     dask: str | None = None  # `--dask`: the scheduler's address, or local[:N]

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from functools import partial
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..engine.engine import Engine, Selection
-from ..ruleset.cache import PreparedStore, cached_codes, cached_rules, holds_rules, rules_key
-from ..ruleset.files import RuleError
+from ..engine.engine import Engine
 from ..sources.articles import (
     LINTED_SUFFIXES,
     InputError,
@@ -35,66 +32,7 @@ from .outcome import FileResult, examine
 from .plan import RunPlan
 
 if TYPE_CHECKING:
-    from ..rule import Rule
-
-
-@dataclass(frozen=True)
-class EngineSpec:
-    """What an engine is made from; small enough to send to worker processes, which build their own."""
-
-    rule_paths: tuple[Path, ...]
-    selection: Selection
-    gazetteer: tuple[Path, ...] = ()  # files of names added to every `names` rule
-    cache_dir: Path | None = None  # where loaded rules are cached (ruleset/cache.py); None: no cache
-    language_backend: str | None = None  # the identifier every `language` rule uses; None: each rule's own
-
-    def build(self) -> Engine:
-        key = self._rules_key()
-        store = PreparedStore(self.cache_dir, key) if self.cache_dir is not None and key else None
-        if self.cache_dir is not None and key and not self.gazetteer and holds_rules(self.cache_dir, key):
-            # rules that loaded without error before: read them only if a document is checked at all
-            cached = partial(cached_rules, self.rule_paths, self.cache_dir, key)
-            later = partial(_loaded_with_backend, cached, self.language_backend)
-            codes = partial(cached_codes, self.cache_dir, key)
-            return Engine(later, self.selection, self._fingerprint(key), store, codes)
-        rules = cached_rules(self.rule_paths, self.cache_dir, key)  # says now what is wrong with a rule file
-        if self.gazetteer:
-            from ..ruleset.gazetteer import (  # here: it reads YAML, which most runs need not
-                load_gazetteer,
-                with_gazetteer,
-            )
-
-            rules = with_gazetteer(rules, load_gazetteer(self.gazetteer))  # and with a gazetteer
-        rules = _with_backend(rules, self.language_backend)
-        return Engine(rules, self.selection, self._fingerprint(key) if key else "", store)
-
-    def _rules_key(self) -> str | None:
-        """The rules' cache key, read once for both caches; None without a cache, or when the rule files
-        cannot be read (loading them then says why)."""
-        if self.cache_dir is None:
-            return None
-        try:
-            return rules_key(self.rule_paths)
-        except (OSError, RuleError):
-            return None
-
-    def _fingerprint(self, key: str) -> str:
-        """What findings depend on besides the text: the rules (files and code), the selection, the names."""
-        digest = hashlib.sha256(f"{key}\0{self.selection!r}\0{self.language_backend}\0".encode())
-        for path in self.gazetteer:
-            digest.update(path.read_bytes() + b"\0")
-        return digest.hexdigest()
-
-
-def _with_backend(rules: list[Rule], backend: str | None) -> list[Rule]:
-    """The rules, every `language` rule using `backend` (the setting `language-backend`); None: as written."""
-    if backend is None:
-        return rules
-    return [replace(r, options=replace(r.options, backend=backend)) if r.kind == "language" else r for r in rules]
-
-
-def _loaded_with_backend(load: Callable[[], list[Rule]], backend: str | None) -> list[Rule]:
-    return _with_backend(load(), backend)
+    pass
 
 
 def process(engine: Engine, plan: RunPlan, path: Path) -> Iterable[FileResult]:
@@ -175,14 +113,15 @@ def _process_article(engine: Engine, plan: RunPlan, path: Path) -> FileResult:
 
 # What a worker process checks files with. A worker forked from this process finds it already set, with
 # the engine built here: the rules read, their literals scanned for, the patterns compiled so far. A worker
-# started afresh (where fork is not the start method) builds its own from the spec.
+# started afresh (where fork is not the start method) builds its own from the plan's spec.
 _worker: tuple[Engine, RunPlan] | None = None
 
 
-def _init_worker(spec: EngineSpec, plan: RunPlan) -> None:
+def _init_worker(plan: RunPlan) -> None:
     global _worker
     if _worker is None:
-        _worker = (spec.build(), plan)
+        assert plan.spec is not None
+        _worker = (plan.spec.build(), plan)
 
 
 def _process_in_worker(path: Path) -> list[FileResult]:
@@ -190,19 +129,17 @@ def _process_in_worker(path: Path) -> list[FileResult]:
     return list(process(*_worker, path))
 
 
-def run(spec: EngineSpec, engine: Engine, plan: RunPlan) -> Iterator[FileResult]:
+def run(engine: Engine, plan: RunPlan) -> Iterator[FileResult]:
     """FileResults for every file found under the plan's PATHs (and JSONL record), in discovery order."""
-    return run_found(list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES)), spec, engine, plan)
+    return run_found(list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES)), engine, plan)
 
 
-def run_found(
-    found: Sequence[Path | InputError], spec: EngineSpec, engine: Engine, plan: RunPlan
-) -> Iterator[FileResult]:
+def run_found(found: Sequence[Path | InputError], engine: Engine, plan: RunPlan) -> Iterator[FileResult]:
     """FileResults for files already found (sources.discover), in that order: for a caller that needs to
     know the files before the run starts, such as a progress bar, without walking the folders twice."""
     files = [p for p in found if isinstance(p, Path)]
     workers = min(plan.jobs if plan.jobs > 0 else os.cpu_count() or 1, len(files))
-    if workers <= 1:
+    if workers <= 1 or plan.spec is None:  # without a spec, workers could not build their engine
         results = iter(process(engine, plan, p) for p in files)
     else:
         from concurrent.futures import ProcessPoolExecutor  # here: a one-job run (a hook) need not load it
@@ -210,7 +147,7 @@ def run_found(
         global _worker
         engine.prepare()
         _worker = (engine, plan)  # for forked workers; see _worker
-        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spec, plan))
+        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(plan,))
         results = pool.map(_process_in_worker, files, chunksize=max(1, min(32, len(files) // (workers * 8))))
     try:
         for item in found:

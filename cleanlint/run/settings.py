@@ -13,7 +13,7 @@ from pathlib import Path
 from ..config import Config, ConfigError
 from ..engine.engine import Engine, Selection
 from ..ruleset.defaults import default_rules_dir
-from .runner import EngineSpec
+from .spec import EngineSpec
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from cleanlint.report.html_render import removal, score, segments, source_of, te
 from cleanlint.ruleset.defaults import default_rules_dir
 from cleanlint.run.outcome import FileResult
 from cleanlint.run.plan import RunPlan
-from cleanlint.run.runner import EngineSpec, run
+from cleanlint.run.runner import run
+from cleanlint.run.spec import EngineSpec
 
 
 def finding(code: str, start: int, end: int, category=Category.BOILERPLATE, fix=None, message="m") -> Finding:
@@ -47,7 +48,7 @@ def page(*results: FileResult, max_removal: float = 0.4) -> str:
 def checked(default_engine: Engine, *paths: Path) -> list[FileResult]:
     """FileResults of a real `check` run over `paths`, with the default rules."""
     spec = EngineSpec((default_rules_dir(),), Selection())
-    return list(run(spec, default_engine, RunPlan(Config(), paths=tuple(paths))))
+    return list(run(default_engine, RunPlan(Config(), spec, paths=tuple(paths))))
 
 
 class _Balance(HTMLParser):
