@@ -7,7 +7,8 @@ writing are the callers' business (runner.py, run/jsonl.py); nothing here touche
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,18 +24,46 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Lines:
+    """Where each line of a document starts: all that a report of its findings needs of it (each finding's
+    line and column, an offset in a file with CRLF line ends), without its text."""
+
+    starts: tuple[int, ...]
+
+    def line_index(self, offset: int) -> int:
+        """0-based line number of `offset`, as Document.line_index."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of `offset`, as Document.position."""
+        line = self.line_index(offset)
+        return line + 1, offset - self.starts[line] + 1
+
+
+@dataclass(frozen=True)
 class FileResult:
     path: Path
     findings: tuple[Finding, ...] = ()  # what is left to report (after fixing, in fix mode)
     error: str | None = None
     source: SourceText | None = None
-    document: Document | None = None  # the document the findings' offsets point into
+    # the document the findings' offsets point into; from a worker, maybe its line starts alone (Lines)
+    document: Document | Lines | None = None
     fixed_text: str | None = None  # fix mode: the text after fixing
     applied: int = 0
     notes: tuple[str, ...] = ()  # e.g. a refused fix
     wrote_text: bool = False  # fix mode, an HTML page: its text file was written
     record: int | None = None  # a JSONL record: its line in the file
     accepted: int = 0  # findings left out because the baseline accepts them
+
+    def without_texts(self) -> FileResult:
+        """The result as a worker process sends it back for a report of findings (`check` in text, JSON,
+        SARIF or GitHub form): the document's line starts, which the checks worked out already, instead of
+        its text, which the parent would unpickle only to split into lines again."""
+        if self.fixed_text is not None:
+            return self  # fix counts the files it changed by their texts
+        source = None if self.source is None else replace(self.source, text="")
+        lines = Lines(tuple(self.document.line_starts)) if isinstance(self.document, Document) else self.document
+        return replace(self, source=source, document=lines)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ from ..config import Config
 from .baseline import Baseline
 from .spec import EngineSpec
 
+# the report formats made of findings, their lines and columns alone: worker processes need not send texts
+FINDINGS_ONLY = ("text", "json", "sarif", "github")
+
 
 @dataclass(frozen=True)
 class RunPlan:
@@ -46,6 +49,12 @@ class RunPlan:
     def named(self) -> frozenset[Path]:
         """The PATHs named, absolute: `fix` writes through a symbolic link only if it is one of them."""
         return frozenset(p.absolute() for p in self.paths)
+
+    @property
+    def texts(self) -> bool:
+        """Whether the report reads the documents' texts (fix, a baseline written, HTML); if not, worker
+        processes send back only what a report of findings needs (FileResult.without_texts)."""
+        return self.fix or self.write_baseline or self.format not in FINDINGS_ONLY
 
     @property
     def write(self) -> bool:

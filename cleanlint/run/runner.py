@@ -111,24 +111,6 @@ def _process_article(engine: Engine, plan: RunPlan, path: Path) -> FileResult:
     return result
 
 
-# What a worker process checks files with. A worker forked from this process finds it already set, with
-# the engine built here: the rules read, their literals scanned for, the patterns compiled so far. A worker
-# started afresh (where fork is not the start method) builds its own from the plan's spec.
-_worker: tuple[Engine, RunPlan] | None = None
-
-
-def _init_worker(plan: RunPlan) -> None:
-    global _worker
-    if _worker is None:
-        assert plan.spec is not None
-        _worker = (plan.spec.build(), plan)
-
-
-def _process_in_worker(path: Path) -> list[FileResult]:
-    assert _worker is not None
-    return list(process(*_worker, path))
-
-
 def run(engine: Engine, plan: RunPlan) -> Iterator[FileResult]:
     """FileResults for every file found under the plan's PATHs (and JSONL record), in discovery order."""
     return run_found(list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES)), engine, plan)
@@ -140,15 +122,11 @@ def run_found(found: Sequence[Path | InputError], engine: Engine, plan: RunPlan)
     files = [p for p in found if isinstance(p, Path)]
     workers = min(plan.jobs if plan.jobs > 0 else os.cpu_count() or 1, len(files))
     if workers <= 1 or plan.spec is None:  # without a spec, workers could not build their engine
-        results = iter(process(engine, plan, p) for p in files)
+        results = (process(engine, plan, p) for p in files)
     else:
-        from concurrent.futures import ProcessPoolExecutor  # here: a one-job run (a hook) need not load it
+        from .pool import in_workers  # here: a one-job run (a hook) need not load the pool
 
-        global _worker
-        engine.prepare()
-        _worker = (engine, plan)  # for forked workers; see _worker
-        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(plan,))
-        results = pool.map(_process_in_worker, files, chunksize=max(1, min(32, len(files) // (workers * 8))))
+        results = in_workers(files, engine, plan, workers, process)
     try:
         for item in found:
             if isinstance(item, InputError):
@@ -156,6 +134,4 @@ def run_found(found: Sequence[Path | InputError], engine: Engine, plan: RunPlan)
             else:
                 yield from next(results)
     finally:
-        if workers > 1:
-            pool.shutdown(cancel_futures=True)
-            _worker = None
+        results.close()  # the workers stop, also when the reader stops early
