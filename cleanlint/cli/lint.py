@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..engine.engine import Engine
-from ..report.formats import Tally, unified_diff, where
+from ..report.formats import Tally, counted, unified_diff, where
 from ..report.reporters import make_reporter
 from ..run.baseline import Key, keys, render_baseline
 from ..run.outcome import FileResult
@@ -97,7 +97,7 @@ def _write_baseline(path: Path, entries: list[Key], tally: Tally, out: TextIO) -
     except WriteRefused as err:
         return error_exit(f"{path}: {err}")
     files = len({name.split("#")[0] for name, _, _ in entries})
-    out.write(f"Wrote {len(entries)} findings in {files} files to the baseline {path}.\n")
+    out.write(f"Wrote {counted(len(entries), 'finding')} in {counted(files, 'file')} to the baseline {path}.\n")
     return EXIT_ERROR if tally.errors else EXIT_CLEAN
 
 
@@ -117,6 +117,6 @@ def undo_command(args: argparse.Namespace) -> int:
         else:
             restored += 1
             edits_undone += result.restored
-    refused = f"; {failed} files not restored" if failed else ""
-    print(f"Undid {edits_undone} edits in {restored} files{refused}.")
+    refused = f"; {counted(failed, 'file')} not restored" if failed else ""
+    print(f"Undid {counted(edits_undone, 'edit')} in {counted(restored, 'file')}{refused}.")
     return EXIT_ERROR if failed else EXIT_CLEAN

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from ..safeio.printable import one_line
+from .formats import counted
 
 if TYPE_CHECKING:
     from ..corpus.consistency.articles import Article, InputProblem
@@ -55,10 +56,9 @@ def _summary(read: int, groups: Sequence[Group], found: Sequence[Disagreement], 
         line = f"No disagreements: {stories}"
     else:
         files = len({d.article for d in found})
-        plural = "" if len(found) == 1 else "s"
-        line = f"Found {len(found)} disagreement{plural} in {files} articles: {stories}"
+        line = f"Found {counted(len(found), 'disagreement')} in {counted(files, 'article')}: {stories}"
     if errors:
-        line += f"; {errors} error" + ("s" if errors != 1 else "")
+        line += f"; {counted(errors, 'error')}"
     return line + "."
 
 

@@ -116,15 +116,15 @@ class Tally:
     def summary(self, fixing: bool) -> str:
         parts = []
         if fixing:
-            parts.append(
-                f"Applied {self.applied} fixes in {self.changed} of {self.files} files; {self.findings} findings remain"
-            )
+            remain = "remains" if self.findings == 1 else "remain"
+            fixes, files = counted(self.applied, "fix", "fixes"), counted(self.files, "file")
+            parts.append(f"Applied {fixes} in {self.changed} of {files}; {counted(self.findings, 'finding')} {remain}")
             if self.pages:
                 parts.append(f"wrote .txt files for {self.pages_written} of {self.pages} HTML pages")
         elif self.findings:
-            parts.append(f"Found {self.findings} findings in {self.files} files")
+            parts.append(f"Found {counted(self.findings, 'finding')} in {counted(self.files, 'file')}")
         else:
-            parts.append(f"No findings in {self.files} files")
+            parts.append(f"No findings in {counted(self.files, 'file')}")
         if not fixing and self.safe:
             parts.append(f"{self.safe} fixable with `cleanlint fix`")
         if self.unsafe:
@@ -132,8 +132,13 @@ class Tally:
         if self.accepted:
             parts.append(f"{self.accepted} accepted by the baseline not shown")
         if self.errors:
-            parts.append(f"{self.errors} error" + ("s" if self.errors != 1 else ""))
+            parts.append(counted(self.errors, "error"))
         return "; ".join(parts) + "."
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`number` and the noun it counts, singular for one: "1 file", "3 files", "0 fixes"."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def unified_diff(result: FileResult) -> str:

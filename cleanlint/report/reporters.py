@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Protocol, TextIO
 
 from ..run.outcome import FileResult
-from .formats import Tally, finding_dicts, text_lines, write_json
+from .formats import Tally, counted, finding_dicts, text_lines, write_json
 from .sarif import github_annotation, github_error, sarif_log
 
 FORMATS = ("text", "json", "sarif", "github", "html")
@@ -113,7 +113,7 @@ class Statistics:
         if rows:
             self.out.write("[*] every finding fixable with `cleanlint fix`; [-] some are\n")
         else:
-            self.out.write(f"No findings in {tally.files} files.\n")
+            self.out.write(f"No findings in {counted(tally.files, 'file')}.\n")
 
 
 def make_reporter(fmt: str, statistics: bool, fixing: bool, out: TextIO, max_removal: float = 0.4) -> Reporter:

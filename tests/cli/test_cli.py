@@ -120,7 +120,7 @@ def test_clean_text_exits_0(tmp_path: Path):
     article = tmp_path / "clean.txt"
     article.write_text("The council approved the budget on Tuesday after a long debate.\n", encoding="utf-8")
     proc = run("check", str(article))
-    assert proc.returncode == 0 and "No findings in 1 files." in proc.stdout
+    assert proc.returncode == 0 and "No findings in 1 file." in proc.stdout
     assert run("fix", str(article)).returncode == 0
 
 

@@ -128,7 +128,7 @@ def test_statistics_count_the_findings_of_each_code(seeds_copy: Path):
 def test_statistics_of_a_clean_corpus(tmp_path: Path):
     (tmp_path / "a.txt").write_text("The council met on Tuesday to discuss the harbour.\n", encoding="utf-8")
     proc = run("check", "--no-cache", "--statistics", str(tmp_path))
-    assert proc.returncode == 0 and proc.stdout == "No findings in 1 files.\n"
+    assert proc.returncode == 0 and proc.stdout == "No findings in 1 file.\n"
 
 
 @pytest.mark.slow

@@ -47,7 +47,7 @@ def test_undo_restores_bom_crlf_and_every_byte_after_several_runs(tmp_path: Path
     capsys.readouterr()
     assert main(["undo", str(log)]) == 0
     assert story.read_bytes() == original
-    assert "Undid 2 edits in 1 files." in capsys.readouterr().out
+    assert "Undid 2 edits in 1 file." in capsys.readouterr().out
 
 
 def test_undo_refuses_a_file_changed_since_and_restores_the_others(tmp_path: Path, capsys):

@@ -54,7 +54,7 @@ def test_fix_of_a_folder_does_not_descend_into_a_symlinked_folder(tmp_path: Path
     assert proc.returncode == 0, proc.stderr
     assert inner.read_text(encoding="utf-8") == DIRTY  # outside the corpus: untouched
     assert (corpus / "story.txt").read_text(encoding="utf-8") == FIXED
-    assert "Applied 1 fixes in 1 of 1 files" in proc.stdout
+    assert "Applied 1 fix in 1 of 1 file" in proc.stdout
     assert "linkdir" not in run("check", corpus).stdout
     # named on the command line, the symlinked folder is the user's choice, and it is walked
     proc = run("fix", corpus / "linkdir")
@@ -74,7 +74,7 @@ def test_a_symlinked_article_found_in_a_folder_is_reported_but_not_written(tmp_p
     assert (corpus / "story.txt").read_text(encoding="utf-8") == FIXED
     assert proc.stderr.splitlines() == [f"{link}: {NOTICE}"]
     assert f"{link}:2:1: B503" in proc.stdout
-    assert "Applied 1 fixes in 1 of 2 files; 1 findings remain" in proc.stdout
+    assert "Applied 1 fix in 1 of 2 files; 1 finding remains" in proc.stdout
     diff = run("fix", "--diff", corpus)  # the diff shows what fix would do, and fix leaves the link alone
     assert "link.txt" not in diff.stdout and f"{link}: {NOTICE}" in diff.stderr
 

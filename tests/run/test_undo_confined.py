@@ -52,7 +52,7 @@ def test_a_planted_line_for_a_file_outside_is_refused_and_the_others_are_restore
     assert story.read_text(encoding="utf-8") == DIRTY  # the other files go on
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [f"error: {log}: {path} {OUTSIDE}"]
-    assert "Undid 1 edits in 1 files; 1 files not restored." in captured.out
+    assert "Undid 1 edit in 1 file; 1 file not restored." in captured.out
 
 
 def test_a_log_in_a_parent_folder_undoes_the_files_below_it(tmp_path: Path):

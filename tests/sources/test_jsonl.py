@@ -53,7 +53,7 @@ def test_check_and_fix_a_corpus_with_another_text_field(tmp_path: Path, capsys):
     assert main(["check", "--text-field", "body", str(corpus)]) == 1
     out = capsys.readouterr().out
     assert f"{corpus}:record 1:2:1: B503" in out and f"{corpus}:record 3:2:1: B503" in out
-    assert "Found 2 findings in 1 files" in out
+    assert "Found 2 findings in 1 file" in out
     assert main(["fix", "--text-field", "body", str(corpus)]) == 0
     fixed = corpus.read_text(encoding="utf-8").splitlines()
     assert fixed[1] == lines[1]  # untouched records keep their bytes
