@@ -67,7 +67,8 @@ def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
 
 
 def list_rules(rules: Sequence[Rule], active: Sequence[Rule]) -> int:
-    for r in rules:
+    """One line per rule, by code (as they are looked up), whatever file each came from."""
+    for r in sorted(rules, key=lambda rule: rule.code):
         fix = "-" if r.fix.action.value == "none" else f"{r.fix.action.value}/{r.fix.safety.value}"
         off = "" if r in active else "(opt-in, not selected) "
         print(f"{r.code:6} {r.name:32} {r.category.value:12} {r.kind:13} {fix:15} {off}{r.summary}")

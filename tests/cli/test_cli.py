@@ -218,3 +218,9 @@ def test_every_command_with_jobs_reads_it_alike(command: str, jobs: str, seeds_c
     assert stopped.value.code == 2
     assert f"argument --jobs: expected a whole number of at least 0, got '{jobs}'" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in seeds_copy.iterdir()} == before
+
+
+def test_rules_are_listed_by_code_whatever_file_holds_them(capsys):
+    assert main(["rules"]) == 0
+    codes = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert len(codes) > 60 and codes == sorted(codes) and {"A101", "B101", "L101"} <= set(codes)
