@@ -19,10 +19,10 @@ _KEYS = {
     "max-removal", "max-file-size", "text-field", "baseline", "language-backend",
 }
 
+TEXT_FIELD = "text"  # the field of a JSONL record, or the column of a Parquet file, that holds the article
 # The language identifiers of the language check (the setting `language-backend`, a rule's `backend:`): the
 # package each needs and the extra that installs it. Kept with the settings, so that a settings file is
 # judged without loading the check.
-TEXT_FIELD = "text"  # the field of a JSONL record, or the column of a Parquet file, that holds the article
 LANGUAGE_BACKENDS = {"langdetect": ("langdetect", ""), "cld2": ("pycld2", "cld2")}
 
 

@@ -148,7 +148,3 @@ def finding_object(
 
 def _same(offset: int) -> int:
     return offset
-
-
-def _same(offset: int) -> int:
-    return offset
