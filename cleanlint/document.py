@@ -7,6 +7,7 @@ per document here keeps every check kind small and keeps their notion of "a line
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -48,6 +49,17 @@ def _word_pattern():
 def word_count(text: str) -> int:
     """The words of `text`, as every limit and share of the rules and of `fix` counts them."""
     return len(_word_pattern().findall(text))
+
+
+def line_index(starts: Sequence[int], offset: int) -> int:
+    """0-based number of the line that holds `offset`, the lines starting at `starts` (ascending, from 0)."""
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def position(starts: Sequence[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of `offset`, the lines starting at `starts`."""
+    line = line_index(starts, offset)
+    return line + 1, offset - starts[line] + 1
 
 
 @dataclass(frozen=True)
@@ -188,12 +200,11 @@ class Document:
 
     def line_index(self, offset: int) -> int:
         """0-based line number of `offset`."""
-        return bisect.bisect_right(self.line_starts, offset) - 1
+        return line_index(self.line_starts, offset)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of `offset`, for people."""
-        line = self.line_index(offset)
-        return line + 1, offset - self.line_starts[line] + 1
+        return position(self.line_starts, offset)
 
     def enclosing(self, regions: list[Region], start: int, end: int) -> Region | None:
         """The region that contains the whole span [start, end), if any."""

@@ -7,12 +7,11 @@ writing are the callers' business (runner.py, run/jsonl.py); nothing here touche
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..document import Document
+from ..document import Document, line_index, position
 from ..engine.engine import Engine, RulesStopped
 from ..model import Finding
 from ..sources.articles import SourceText
@@ -31,13 +30,10 @@ class Lines:
     starts: tuple[int, ...]
 
     def line_index(self, offset: int) -> int:
-        """0-based line number of `offset`, as Document.line_index."""
-        return bisect.bisect_right(self.starts, offset) - 1
+        return line_index(self.starts, offset)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of `offset`, as Document.position."""
-        line = self.line_index(offset)
-        return line + 1, offset - self.starts[line] + 1
+        return position(self.starts, offset)
 
 
 @dataclass(frozen=True)
