@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import TextIO
 
 from ..engine.engine import Engine
-from ..report.formats import Tally, counted, unified_diff, where
+from ..report.formats import Tally, unified_diff, where
 from ..report.reporters import make_reporter
+from ..report.words import counted
 from ..run.baseline import Key, keys, render_baseline
 from ..run.outcome import FileResult
 from ..run.plan import RunPlan
-from ..run.runner import run_found
+from ..run.runner import found_files, run_found
 from ..safeio.atomic import WriteRefused, file_digest, report_destination, write_bytes_atomic
 from ..safeio.printable import one_line
-from ..sources.articles import LINTED_SUFFIXES, discover
 from .exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error_exit
 from .progress import with_progress
 
@@ -35,7 +35,7 @@ def lint(plan: RunPlan, engine: Engine) -> int:
         except ClusterError as err:
             return error_exit(str(err))
     else:
-        found = list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES))
+        found = found_files(plan)
         results = run_found(found, engine, plan)
         if plan.progress:
             results = with_progress(results, sum(isinstance(item, Path) for item in found), sys.stderr)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from ..engine.engine import Engine
 from ..ruleset.defaults import default_rules_dir
-from ..sources.articles import LINTED_SUFFIXES, InputError, discover
+from ..sources.articles import InputError
 from .outcome import FileResult
 from .plan import RunPlan
-from .runner import process
+from .runner import found_files, process
 from .spec import EngineSpec
 
 _engines: dict[EngineSpec, Engine] = {}  # per worker process: built on its first task, reused after
@@ -61,7 +61,7 @@ def run_on_cluster(plan: RunPlan, scheduler: str) -> Iterator[FileResult]:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError("--dask needs the dask extra: pip install 'cleanlint[dask]'") from None
-    found = list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES))
+    found = found_files(plan)
     files = [p for p in found if isinstance(p, Path)]
     workers = _local_workers(scheduler)
     try:

@@ -41,7 +41,7 @@ class _HashingWriter:
 
 
 def process_jsonl(engine: Engine, plan: RunPlan, path: Path) -> list[FileResult]:
-    writing = plan.fix and plan.write
+    writing = plan.writes
     try:
         check_readable(path, None)
         digest = file_digest(path) if writing else None  # what the file must still be when it is replaced

@@ -48,7 +48,7 @@ def process_parquet(engine: Engine, plan: RunPlan, path: Path) -> Iterator[FileR
     except ImportError:
         yield FileResult(path, error=f"{path}: {NEEDS_EXTRA}")
         return
-    writing = plan.fix and plan.write
+    writing = plan.writes
     if writing and plan.log is not None:
         yield FileResult(path, error=f"{path}: {NO_LOG}")
         return

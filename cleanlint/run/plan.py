@@ -57,6 +57,6 @@ class RunPlan:
         return self.fix or self.write_baseline or self.format not in FINDINGS_ONLY
 
     @property
-    def write(self) -> bool:
-        """Whether fixed files are written (not for `--diff`)."""
-        return not self.diff
+    def writes(self) -> bool:
+        """Whether fixed files are written: by `fix`, not by `fix --diff`."""
+        return self.fix and not self.diff

@@ -83,7 +83,7 @@ def _process_article(engine: Engine, plan: RunPlan, path: Path) -> FileResult:
     )
     if seen.stopped:
         return replace(result, error=f"{path}: {seen.stop_error(plan.fix)}", fixed_text=None)
-    if not (plan.fix and plan.write and (seen.changed or source.target is not None)):
+    if not (plan.writes and (seen.changed or source.target is not None)):
         return result
     from .fixlog import Logbook, LogError, logged, logged_replacement  # here: only a fix writes, and logs it
 
@@ -111,9 +111,15 @@ def _process_article(engine: Engine, plan: RunPlan, path: Path) -> FileResult:
     return result
 
 
+def found_files(plan: RunPlan) -> list[Path | InputError]:
+    """The files `check` and `fix` read under the plan's PATHs, in discovery order, the settings' exclusions
+    left out; a PATH that cannot be searched is an InputError in its place."""
+    return list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES))
+
+
 def run(engine: Engine, plan: RunPlan) -> Iterator[FileResult]:
     """FileResults for every file found under the plan's PATHs (and JSONL record), in discovery order."""
-    return run_found(list(discover(plan.roots, plan.config.is_excluded, LINTED_SUFFIXES)), engine, plan)
+    return run_found(found_files(plan), engine, plan)
 
 
 def run_found(found: Sequence[Path | InputError], engine: Engine, plan: RunPlan) -> Iterator[FileResult]:
