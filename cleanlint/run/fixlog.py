@@ -86,17 +86,17 @@ def logged(
             removed, replacement = removed.replace("\n", "\r\n"), replacement.replace("\n", "\r\n")
         out.append(
             LoggedEdit(
-                name,
-                number,
-                field,
-                e.codes[0],
-                e.codes,
-                start,
-                start + len(removed),
-                removed,
-                replacement,
-                after,
-                before,
+                path=name,
+                record=number,
+                field=field,
+                code=e.codes[0],
+                codes=e.codes,
+                start=start,
+                end=start + len(removed),
+                removed=removed,
+                replacement=replacement,
+                after=after,
+                before=before,
             )
         )
         text = text[: e.start] + e.replacement + text[e.end :]
@@ -175,17 +175,17 @@ def read_log(log: Path) -> list[LoggedEdit]:
                 continue
             edits.append(
                 LoggedEdit(
-                    str(item["path"]),
-                    item.get("record"),
-                    item.get("field"),
-                    str(item["code"]),
-                    tuple(item.get("codes", [item["code"]])),
-                    int(item["start"]),
-                    int(item["end"]),
-                    str(item["removed"]),
-                    str(item["replacement"]),
-                    str(item["after"]),
-                    item.get("before"),
+                    path=str(item["path"]),
+                    record=item.get("record"),
+                    field=item.get("field"),
+                    code=str(item["code"]),
+                    codes=tuple(item.get("codes", [item["code"]])),
+                    start=int(item["start"]),
+                    end=int(item["end"]),
+                    removed=str(item["removed"]),
+                    replacement=str(item["replacement"]),
+                    after=str(item["after"]),
+                    before=item.get("before"),
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
