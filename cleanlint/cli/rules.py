@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..engine.engine import Engine
+from ..report.words import counted
 from ..rule import Rule
 from ..ruleset.examples import example_source, run_examples
 from ..run.plan import RunPlan
@@ -59,10 +60,10 @@ def mine(args: argparse.Namespace, config: Config, spec: EngineSpec, engine: Eng
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     named = sum(1 for name, _ in result.sources if name is not None)
-    copies = f" and skipped {result.duplicates} exact copies" if result.duplicates else ""
+    copies = f" and skipped {counted(result.duplicates, 'exact copy', 'exact copies')}" if result.duplicates else ""
     where = f", written to {args.output_file}" if args.output_file else ""
-    mined = f"Mined {result.documents} documents of {named} named sources{copies}"
-    print(f"{mined}: {len(proposals)} rules proposed{where}.", file=sys.stderr)
+    mined = f"Mined {counted(result.documents, 'document')} of {counted(named, 'named source')}{copies}"
+    print(f"{mined}: {counted(len(proposals), 'rule')} proposed{where}.", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
@@ -111,8 +112,8 @@ def write_docs(rules: Sequence[Rule], folder: Path) -> int:
             path.unlink()
             removed += 1
     gone = f", {removed} removed" if removed else ""
-    count = f"{len(rules)} rule" + ("" if len(rules) == 1 else "s")
-    print(f"{folder}: pages of {count} and their index, {written} written{gone}.", file=sys.stderr)
+    pages_of = f"pages of {counted(len(rules), 'rule')} and their index"
+    print(f"{folder}: {pages_of}, {written} written{gone}.", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
@@ -156,5 +157,5 @@ def run_rule_examples(rules: Sequence[Rule]) -> int:
         print(f"FAIL {failure}")
     total = sum(len(r.examples) for r in rules)
     failed = len({(f.rule, f.index) for f in failures})  # an example may fail in more than one way
-    print(f"{total - failed} passed, {failed} failed: examples of {len(rules)} rules")
+    print(f"{total - failed} passed, {failed} failed: examples of {counted(len(rules), 'rule')}")
     return EXIT_FINDINGS if failures else EXIT_CLEAN

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from ..safeio.printable import one_line
-from .formats import counted
+from .words import counted
 
 if TYPE_CHECKING:
     from ..corpus.consistency.articles import Article, InputProblem

@@ -15,6 +15,7 @@ from typing import TextIO
 from ..model import Finding, Safety, finding_object
 from ..run.outcome import FileResult
 from ..safeio.printable import one_line
+from .words import counted
 
 
 def where(result: FileResult) -> str:
@@ -134,11 +135,6 @@ class Tally:
         if self.errors:
             parts.append(counted(self.errors, "error"))
         return "; ".join(parts) + "."
-
-
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """`number` and the noun it counts, singular for one: "1 file", "3 files", "0 fixes"."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def unified_diff(result: FileResult) -> str:

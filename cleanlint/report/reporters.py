@@ -13,8 +13,9 @@ from collections import Counter
 from typing import Protocol, TextIO
 
 from ..run.outcome import FileResult
-from .formats import Tally, counted, finding_dicts, text_lines, write_json
+from .formats import Tally, finding_dicts, text_lines, write_json
 from .sarif import github_annotation, github_error, sarif_log
+from .words import counted
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 

@@ -78,7 +78,7 @@ def test_mine_reports_a_record_with_a_lone_surrogate_and_mines_the_rest(tmp_path
     proc = run("mine", str(corpus))
     assert proc.returncode == 2
     assert_one_line_errors(proc, {corpus: "line 2: field 'text' is not valid Unicode"})
-    assert "Mined 1 documents" in proc.stderr
+    assert "Mined 1 document " in proc.stderr
 
 
 @pytest.mark.slow
