@@ -98,24 +98,9 @@ class _Reader(RegexReader[First]):
         return First(found.chars, found.kinds, found.anything, empty)
 
     def quantified(self, item: First) -> First:
-        char = self.peek()
-        if char in ("*", "?"):
-            self.at += 1
-            item = First(item.chars, item.kinds, item.anything, True)
-        elif char == "+":
-            self.at += 1
-        elif char == "{":
-            close = self.text.find("}", self.at)
-            low, _, high = self.text[self.at + 1 : close].partition(",")
-            if close == -1 or not (low.isdigit() or low == "") or not (high.isdigit() or high == ""):
-                raise GiveUp("a brace that is not a count: fuzzy matching or a literal brace")
-            self.at = close + 1
-            if not low or int(low) == 0:
-                item = First(item.chars, item.kinds, item.anything, True)
-        else:
-            return item
-        if self.peek() in ("?", "+"):  # lazy or possessive
-            self.at += 1
+        counts = self.quantifier()
+        if counts is not None and counts[0] == 0:  # it may be left out: what follows may come first
+            return First(item.chars, item.kinds, item.anything, True)
         return item
 
     def any_char(self) -> First:

@@ -40,7 +40,6 @@ _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "a": "\a", "e": 
 _PLAIN = compiled(r"[^\\()\[\]{}|.^$*+?]+")  # characters that stand for themselves
 _BLANKS = frozenset(" \t")
 BLANKS_AT_LINE_END = compiled(r"[ \t]+(?=\n|\Z)")
-_QUANTIFIER = compiled(r"\{(\d*)(?:(,)(\d*))?\}")
 
 
 class _Reader(RegexReader[Facts]):
@@ -78,21 +77,8 @@ class _Reader(RegexReader[Facts]):
         return sequence(items)
 
     def quantified(self, item: Facts) -> Facts:
-        char = self.peek()
-        if char in ("*", "+", "?"):
-            self.at += 1
-            low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
-        elif char == "{" and (m := _QUANTIFIER.match(self.text, self.at)) is not None:
-            self.at = m.end()
-            low = int(m.group(1) or 0)
-            high = low if m.group(2) is None else (int(m.group(3)) if m.group(3) else None)
-        elif char == "{":
-            raise GiveUp("a brace that is not a count: fuzzy matching or a literal brace")
-        else:
-            return item
-        if self.peek() in ("?", "+"):  # lazy or possessive: the same strings
-            self.at += 1
-        return repeat(item, low, high)
+        counts = self.quantifier()
+        return item if counts is None else repeat(item, *counts)
 
     def any_char(self) -> Facts:
         return ANYTHING

@@ -2,17 +2,20 @@
 
 Two questions are asked of every rule's pattern before any text is read: which strings its matches must
 contain (literals.py, for the literal gates) and which characters a match can start with (first_chars.py,
-for skipping lines). Both walk the same syntax: atoms, groups and their heads, escapes, code points. This
-reader walks it once and leaves what each part stands for to its subclass, so the two readings cannot read
-the syntax differently. Whatever a subclass cannot see through, it raises GiveUp for, and its caller then
-gives no answer.
+for skipping lines). Both walk the same syntax: atoms, quantifiers, groups and their heads, escapes, code
+points. This reader walks it once and leaves what each part stands for to its subclass, so the two readings
+cannot read the syntax differently. Whatever a subclass cannot see through, it raises GiveUp for, and its
+caller then gives no answer.
 """
 
 from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from .memo import compiled
+
 T = TypeVar("T")
+_COUNTS = compiled(r"\{(\d*)(?:(,)(\d*))?\}")  # {3}, {2,}, {,5}, {2,5}
 
 
 class GiveUp(Exception):
@@ -64,6 +67,26 @@ class RegexReader(Generic[T]):
         raise GiveUp("a back-reference by name")
 
     # the syntax
+    def quantifier(self) -> tuple[int, int | None] | None:
+        """The least and most repeats (None: no limit) a quantifier at the reading place allows, read with
+        the lazy or possessive mark after it; None when no quantifier is there."""
+        char = self.peek()
+        if char in ("*", "+", "?"):
+            self.at += 1
+            low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
+        elif char == "{":
+            m = _COUNTS.match(self.text, self.at)
+            if m is None:
+                raise GiveUp("a brace that is not a count: fuzzy matching or a literal brace")
+            self.at = m.end()
+            low = int(m.group(1) or 0)
+            high = low if m.group(2) is None else (int(m.group(3)) if m.group(3) else None)
+        else:
+            return None
+        if self.peek() in ("?", "+"):  # lazy or possessive: the same strings
+            self.at += 1
+        return low, high
+
     def atom(self) -> T:
         char = self.text[self.at]
         self.at += 1
