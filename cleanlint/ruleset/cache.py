@@ -92,7 +92,7 @@ def cached_codes(cache_dir: Path, key: str) -> list[str] | None:
 
 
 class PreparedStore:
-    """Where the engine keeps what it works out from the rules (scan.Prepared: each pattern's literals and the
+    """Where the engine keeps what it works out from the rules (scan.gates.Prepared: each pattern's literals and the
     compiled scanner; memo.py: compiled patterns and other readings of them), beside the rules it was worked
     out from."""
 

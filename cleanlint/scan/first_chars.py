@@ -36,7 +36,7 @@ _MAX_RANGE = 256  # a class range of more characters than this stands for any ch
 
 def fold(char: str) -> str:
     """A character as `First` compares it: case-folded to its first character, the dotless ı read as i (the
-    regex module's IGNORECASE lets it match I, as scan.fold has it)."""
+    regex module's IGNORECASE lets it match I, as gates.fold has it)."""
     folded = char.casefold()[:1]
     return "i" if folded == "ı" else folded
 

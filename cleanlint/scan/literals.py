@@ -49,7 +49,7 @@ class _Reader(RegexReader[Facts]):
         super().__init__(pattern)
         self.multiline = multiline
         # with MULTILINE, ^ matches only after a newline or at the start, and $ only before a newline or
-        # at the end: scan.fold frames the text with a newline on each side
+        # at the end: gates.fold frames the text with a newline on each side
         self.line_edge = Facts(frozenset({"\n"})) if multiline else EMPTY
 
     def alternation(self) -> Facts:
@@ -72,7 +72,7 @@ class _Reader(RegexReader[Facts]):
             atom = self.atom()
             item = self.quantified(atom)
             if self.multiline and atom.exact and atom.exact <= _BLANKS and self.peek() == "$":
-                item = EMPTY  # blanks at a line end, which the scanned text has not (scan.fold)
+                item = EMPTY  # blanks at a line end, which the scanned text has not (gates.fold)
             items.append(item)
         return sequence(items)
 
@@ -194,7 +194,7 @@ def required_literals(pattern: str, multiline: bool = False, verbose: bool = Fal
     the most telling set first; () when nothing is known.
 
     With `multiline`, a `^` stands for the newline before it and a `$` for the one after it, and the
-    scanned text is taken to be as scan.fold makes it: framed by a newline on each side, without spaces
+    scanned text is taken to be as gates.fold makes it: framed by a newline on each side, without spaces
     or tabs at the end of a line. The strings are given without them too: "by \\n" becomes "by\\n", and
     "by " becomes "by". This holds for every search whose end, if it is given one, is at the end of a line or of
     the text, as the engine's searches are. `verbose` says the pattern is compiled with the VERBOSE flag,

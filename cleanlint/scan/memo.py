@@ -6,7 +6,7 @@ gets the compiled code, and reading a pattern for its line-led form or the chara
 with is Python too. Each of those is a pure function of the pattern's text, so its answers can be kept.
 
 Each table here maps an input (a pattern's text, with its flags for a compiled pattern) to what one function
-made of it. The rule cache keeps the tables beside the rules they were filled for (rulecache.MemoStore,
+made of it. The rule cache keeps the tables beside the rules they were filled for (ruleset/cache.py, PreparedStore,
 sealed with the user's key like every entry), and a later run starts from them: `remembered` answers from
 a table before calling its function. A compiled pattern is kept as the `regex` module pickles it, its
 compiled code, which loads without parsing the pattern again; it is unpickled only when first used, so a run
