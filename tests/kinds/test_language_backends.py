@@ -171,3 +171,12 @@ def test_a_run_about_to_fork_its_workers_loads_the_identifier_once_before(monkey
     text = f"{ENGLISH} {ENGLISH}\n\n{SWEDISH}\n"
     assert [f.code for f in engine.check(Document(text, metadata={"language": "en"}))] == ["L101"]
     assert loads == [1]
+
+
+def test_the_rule_option_and_the_setting_name_the_same_backends():
+    """A rule's `backend:` is checked against its type, the setting against config's table: one list."""
+    from typing import get_args, get_type_hints
+
+    from cleanlint.config import LANGUAGE_BACKENDS
+
+    assert get_args(get_type_hints(language.Options)["backend"]) == tuple(LANGUAGE_BACKENDS)
